@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "US business-day calendar used for porting intervals and due dates.",
+        subcommands: []
+    )
+}
