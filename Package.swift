@@ -9,7 +9,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "PortIn",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "PortInCore", targets: ["PortInCore"]),
         .executable(name: "portin", targets: ["portin"]),

@@ -16,6 +16,13 @@ public struct DocumentFacts: Sendable, Hashable, Codable {
     /// Invoice: the date printed on it.
     public var invoiceDate: CivilDate?
 
+    enum CodingKeys: String, CodingKey {
+        case kind
+        case signedBy = "signed_by"
+        case signedOn = "signed_on"
+        case invoiceDate = "invoice_date"
+    }
+
     public init(kind: DocumentKind, signedBy: String? = nil, signedOn: CivilDate? = nil, invoiceDate: CivilDate? = nil) {
         self.kind = kind
         self.signedBy = signedBy

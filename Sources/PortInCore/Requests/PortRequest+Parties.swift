@@ -38,6 +38,16 @@ public struct ServiceAddress: Sendable, Hashable, Codable {
     /// ISO 3166 alpha-2.
     public var country: String
 
+    enum CodingKeys: String, CodingKey {
+        case houseNumber = "house_number"
+        case street
+        case unit
+        case city
+        case state
+        case postalCode = "postal_code"
+        case country
+    }
+
     public init(houseNumber: String, street: String, unit: String? = nil, city: String,
                 state: String, postalCode: String, country: String = "US") {
         self.houseNumber = houseNumber

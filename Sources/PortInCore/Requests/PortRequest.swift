@@ -12,7 +12,8 @@ public struct PortRequestDraft: Sendable, Hashable, Codable {
     public var authorizedPerson: AuthorizedPerson?
     public var serviceAddress: ServiceAddress?
     public var accountNumber: String?
-    /// Write-only secret: never echoed, logged or emailed.
+    /// Write-only secret: never echoed, logged or emailed. Deliberately left out of Codable
+    /// so no encoder (API response, log, stored JSON) can ever carry it.
     public var pin: String?
     /// Billing telephone number of the losing carrier's account, as typed.
     public var btn: String?
@@ -25,6 +26,26 @@ public struct PortRequestDraft: Sendable, Hashable, Codable {
     /// Numbers as typed; validation normalises them.
     public var numbers: [String]
     public var documents: [DocumentFacts]
+
+    enum CodingKeys: String, CodingKey {
+        case kind
+        case country
+        case subscriberType = "subscriber_type"
+        case businessName = "business_name"
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case authorizedPerson = "authorized_person"
+        case serviceAddress = "service_address"
+        case accountNumber = "account_number"
+        case btn
+        case partialPort = "partial_port"
+        case newBTN = "new_btn"
+        case requestedFOCDate = "requested_foc_date"
+        case customerReference = "customer_reference"
+        case notificationEmails = "notification_emails"
+        case numbers
+        case documents
+    }
 
     public init(kind: PortKind = .local, country: String = "US", subscriberType: SubscriberType = .business,
                 businessName: String? = nil, firstName: String? = nil, lastName: String? = nil,

@@ -87,7 +87,9 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
             let s = String(value)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Years before 1 CE never occur in porting; keep them readable rather than ISO-exact.
+        let yearText = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
+        return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))"
     }
 }
 
