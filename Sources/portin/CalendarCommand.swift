@@ -4,6 +4,6 @@ struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "US business-day calendar used for porting intervals and due dates.",
-        subcommands: []
+        subcommands: [CalendarHolidaysCommand.self, CalendarAddCommand.self, CalendarBetweenCommand.self]
     )
 }
