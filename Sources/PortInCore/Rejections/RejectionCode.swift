@@ -1,0 +1,33 @@
+/// Why a port request was rejected, in our own stable vocabulary (raw values are API/storage strings).
+/// Carriers' own codes are mapped onto these by `RejectionCatalog.map(carrierCode:carrier:)`.
+public enum RejectionCode: String, Sendable, Hashable, Codable, CaseIterable {
+    case authorizedNameMismatch = "authorized_name_mismatch"
+    case businessNameMismatch = "business_name_mismatch"
+    case serviceAddressMismatch = "service_address_mismatch"
+    case zipMismatch = "zip_mismatch"
+    case accountNumberMissing = "account_number_missing"
+    case accountNumberInvalid = "account_number_invalid"
+    case pinMissing = "pin_missing"
+    case pinInvalid = "pin_invalid"
+    case btnMismatch = "btn_mismatch"
+    case numberNotOnAccount = "number_not_on_account"
+    case pendingOrderOnAccount = "pending_order_on_account"
+    case numberPendingPort = "number_pending_port"
+    case partialPortNewBTNRequired = "partial_port_new_btn_required"
+    case numberNotPortable = "number_not_portable"
+    case unsupportedRateCenter = "unsupported_rate_center"
+    case numberInactive = "number_inactive"
+    case loaIllegibleOrUnsigned = "loa_illegible_or_unsigned"
+    case loaNameOrDateInvalid = "loa_name_or_date_invalid"
+    case loaNumbersMissing = "loa_numbers_missing"
+    case invoiceTooOld = "invoice_too_old"
+    case losingCarrierNoResponse = "losing_carrier_no_response"
+    case focRejected = "foc_rejected"
+    case focExpired = "foc_expired"
+    case dueDateInvalid = "due_date_invalid"
+    case duplicateRequest = "duplicate_request"
+    case respOrgNumberSpare = "resporg_number_spare"
+    case respOrgNumberUnavailable = "resporg_number_unavailable"
+    case respOrgLOADenied = "resporg_loa_denied"
+    case other
+}
