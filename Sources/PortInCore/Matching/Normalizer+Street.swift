@@ -128,7 +128,7 @@ extension Normalizer {
             ("STA", ["STATION", "STATN", "STN", "STA"]),
             ("STRM", ["STREAM", "STREME", "STRM"]),
             ("ST", ["STREET", "STRT", "STR", "ST", "SAINT"]),
-            ("STE", ["SAINTE"]),
+            ("STE", ["SAINTE", "STE"]),
             ("SMT", ["SUMMIT", "SUMIT", "SUMITT", "SMT"]),
             ("TER", ["TERRACE", "TERR", "TER"]),
             ("TRWY", ["THROUGHWAY", "TRWY"]),
