@@ -34,9 +34,11 @@ public enum PhoneNumberClassifier {
         /// How many digits the national significant number has.
         public var nationalNumberLength: Int { digitCount - countryCodeLength }
 
-        /// The NANP area code (NPA) when this is a 10-digit +1 number, valid or not.
+        /// The NANP area code (NPA) of a 10-digit +1 number whose area code is in service, valid or not.
         public var areaCode: Int? {
-            countryCallingCode == 1 && nationalNumberLength == 10 ? Int(nationalDigits / 10_000_000) : nil
+            guard countryCallingCode == 1, nationalNumberLength == 10,
+                  reason != .invalidAreaCode, reason != .unassignedAreaCode else { return nil }
+            return Int(nationalDigits / 10_000_000)
         }
 
         /// Writes "+" and the E.164 digits as ASCII through `write` (up to 16 bytes, no allocation).
