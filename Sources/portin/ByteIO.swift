@@ -68,40 +68,76 @@ struct LineReader {
     }
 }
 
-/// Collects output bytes and writes them to a file descriptor in large blocks.
+/// Collects output bytes in one growable block and writes them to a file descriptor in large writes;
+/// appends never allocate once the block is big enough.
 final class BufferedWriter {
     private let fd: Int32
-    private var buffer: [UInt8] = []
-    private let capacity: Int
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var allocated: Int
+    private var count = 0
+    private let blockSize: Int
 
-    init(fd: Int32, capacity: Int = 1 << 16) {
+    init(fd: Int32, blockSize: Int = 1 << 16) {
         self.fd = fd
-        self.capacity = capacity
-        buffer.reserveCapacity(capacity + 1024)
+        self.blockSize = blockSize
+        allocated = blockSize * 2
+        storage = .allocate(capacity: allocated)
+    }
+
+    deinit { storage.deallocate() }
+
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if count + extra <= allocated { return }
+        var size = allocated
+        while count + extra > size { size *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        grown.update(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        allocated = size
     }
 
     @inline(__always)
-    func append(_ byte: UInt8) { buffer.append(byte) }
+    func append(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
 
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(contentsOf: bytes) }
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
 
-    func append(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+    @inline(__always)
+    func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
-    func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
+    func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+    func appendString(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
 
     /// Writes out the buffer once it holds a block's worth.
-    func flushIfFull() throws { if buffer.count >= capacity { try flush() } }
+    @inline(__always)
+    func flushIfFull() throws { if count >= blockSize { try flush() } }
 
     func flush() throws {
         var offset = 0
-        while offset < buffer.count {
-            let wrote = buffer.withUnsafeBytes { raw in write(fd, raw.baseAddress! + offset, raw.count - offset) }
+        while offset < count {
+            let wrote = write(fd, storage + offset, count - offset)
             if wrote < 0 {
                 if errno == EINTR { continue }
                 throw IOFailure(operation: "write", code: errno)
             }
             offset += wrote
         }
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
     }
 }

@@ -6,34 +6,41 @@ enum InspectText {
         uniqueKeysWithValues: InvalidNumberReason.allCases.map { ($0, Array($0.rawValue.utf8)) })
     static let types: [NumberType: [UInt8]] = Dictionary(
         uniqueKeysWithValues: NumberType.allCases.map { ($0, Array($0.rawValue.utf8)) })
+    static let geographic = types[.geographic]!
 }
 
 /// One JSON object per line, written by hand (no Foundation encoder per line).
 final class JSONLinesSink: InspectionSink {
     private let out: BufferedWriter
-    /// Region names as bytes, by region index, built on first use.
-    private var regionNames: [UInt16: [UInt8]] = [:]
+    /// Region names as bytes, by region index.
+    private let regionNames = PhoneNumberClassifier.regionNames.map { Array($0.utf8) }
 
     init(_ out: BufferedWriter) { self.out = out }
 
     func emit(input: UnsafeBufferPointer<UInt8>, _ result: PhoneNumberClassifier.Classification) throws {
-        out.append(Array(#"{"input":""#.utf8))
+        out.append(#"{"input":""#)
         JSONText.appendEscaped(input, to: out)
-        out.append(Array(#"","e164":"#.utf8))
+        out.append(#"","e164":"#)
         if result.isValid {
             out.append(UInt8(ascii: "\""))
             result.withE164Bytes { out.append($0) }
             out.append(UInt8(ascii: "\""))
         } else {
-            out.append(Array("null".utf8))
+            out.append("null")
         }
-        out.append(Array(result.isValid ? #","valid":true,"reason":"#.utf8 : #","valid":false,"reason":"#.utf8))
+        if result.isValid {
+            out.append(#","valid":true,"reason":"#)
+        } else {
+            out.append(#","valid":false,"reason":"#)
+        }
         appendQuoted(result.reason.flatMap { InspectText.reasons[$0] })
-        out.append(Array(#","country":"#.utf8))
+        out.append(#","country":"#)
         appendQuoted(regionName(result.regionIndex))
-        out.append(Array(#","type":"#.utf8))
-        appendQuoted(result.isValid ? result.type.flatMap { InspectText.types[$0] } : nil)
-        out.append(Array(#","area_code":"#.utf8))
+        out.append(#","type":"#)
+        // Most numbers are geographic: skip the dictionary for them.
+        appendQuoted(!result.isValid ? nil : result.type == .geographic ? InspectText.geographic
+                     : result.type.flatMap { InspectText.types[$0] })
+        out.append(#","area_code":"#)
         if let area = result.areaCode {
             out.append(UInt8(ascii: "\""))
             out.append(UInt8(ascii: "0") + UInt8(area / 100))
@@ -41,27 +48,23 @@ final class JSONLinesSink: InspectionSink {
             out.append(UInt8(ascii: "0") + UInt8(area % 10))
             out.append(UInt8(ascii: "\""))
         } else {
-            out.append(Array("null".utf8))
+            out.append("null")
         }
-        out.append(Array("}\n".utf8))
+        out.append("}\n")
         try out.flushIfFull()
     }
 
     func finish() throws {}
 
     private func appendQuoted(_ bytes: [UInt8]?) {
-        guard let bytes else { return out.append(Array("null".utf8)) }
+        guard let bytes else { return out.append("null") }
         out.append(UInt8(ascii: "\""))
         out.append(bytes)
         out.append(UInt8(ascii: "\""))
     }
 
     private func regionName(_ index: UInt16) -> [UInt8]? {
-        if index == PhoneNumberClassifier.noRegion { return nil }
-        if let known = regionNames[index] { return known }
-        let name = Array((PhoneNumberClassifier.regionName(index) ?? "").utf8)
-        regionNames[index] = name
-        return name
+        index == PhoneNumberClassifier.noRegion ? nil : regionNames[Int(index)]
     }
 }
 
@@ -81,6 +84,10 @@ enum JSONText {
     }
 
     private static func escapeASCIIControls(_ bytes: UnsafeBufferPointer<UInt8>, to out: BufferedWriter) {
+        // Typical input needs no escaping: copy it in one go.
+        if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return out.append(bytes)
+        }
         for b in bytes {
             switch b {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
@@ -91,7 +98,7 @@ enum JSONText {
             case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
             case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
             case 0..<0x20:
-                out.append(Array(#"\u00"#.utf8))
+                out.append(#"\u00"#)
                 out.append(hex[Int(b >> 4)])
                 out.append(hex[Int(b & 0xF)])
             default: out.append(b)
@@ -151,6 +158,6 @@ final class TableSink: InspectionSink {
                 line += value + String(repeating: " ", count: max(0, widths[column] - value.count)) + "  "
             }
         }
-        out.append(line + "\n")
+        out.appendString(line + "\n")
     }
 }

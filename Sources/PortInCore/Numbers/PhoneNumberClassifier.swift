@@ -66,6 +66,9 @@ public enum PhoneNumberClassifier {
     /// Region index meaning "no ISO region".
     public static let noRegion: UInt16 = CountryCallingCodes.noRegion
 
+    /// All region names; a region index points in here.
+    public static var regionNames: [String] { CountryCallingCodes.shared.regionNames }
+
     /// The ISO 3166 alpha-2 name of a region index, nil for `noRegion`.
     public static func regionName(_ index: UInt16) -> String? {
         CountryCallingCodes.shared.regionName(index)
