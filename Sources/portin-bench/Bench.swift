@@ -7,6 +7,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portin-bench",
         abstract: "PortIn benchmarks (release build).",
-        subcommands: [CalendarBench.self]
+        subcommands: [NumbersBench.self, CalendarBench.self]
     )
 }

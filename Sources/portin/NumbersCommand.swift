@@ -4,6 +4,6 @@ struct NumbersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "numbers",
         abstract: "Inspect phone numbers: validity, E.164 form, country, type.",
-        subcommands: []
+        subcommands: [NumbersInspectCommand.self]
     )
 }

@@ -20,6 +20,10 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) })
+    }
+
+    static func run(_ arguments: [String], stdinData: Data?) throws -> Output {
         let process = Process()
         process.executableURL = executableURL
         process.arguments = arguments
@@ -29,14 +33,33 @@ enum CLI {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot deadlock the child.
+        // Feed stdin on its own thread: a large input would otherwise fill the pipe while the child
+        // waits for us to read its output, and both would block.
+        let writer = input.fileHandleForWriting
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            if let stdinData { writer.write(stdinData) }
+            try? writer.close()
+            done.signal()
+        }
+        // Read stderr on another thread so neither output pipe can fill up and block the child.
+        let errBox = DataBox()
+        let errDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        done.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errBox.data, as: UTF8.self))
+    }
+
+    /// Carries the stderr bytes from the reader thread; the semaphore orders the accesses.
+    private final class DataBox: @unchecked Sendable {
+        var data = Data()
     }
 }
