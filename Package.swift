@@ -12,14 +12,43 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "PortInCore", targets: ["PortInCore"]),
+        .library(name: "CarrierKit", targets: ["CarrierKit"]),
+        .library(name: "CarrierSimulator", targets: ["CarrierSimulator"]),
         .executable(name: "portin", targets: ["portin"]),
         .executable(name: "portin-bench", targets: ["portin-bench"]),
+        .executable(name: "carrier-sim", targets: ["carrier-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
     ],
     targets: [
         .target(name: "PortInCore", swiftSettings: strict),
+        .target(
+            name: "CarrierKit",
+            dependencies: [
+                "PortInCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "CarrierSimulator",
+            dependencies: ["CarrierKit", "PortInCore", .product(name: "Vapor", package: "vapor")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "carrier-sim",
+            dependencies: [
+                "CarrierSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "portin",
             dependencies: [
@@ -38,6 +67,8 @@ let package = Package(
         ),
         .testTarget(name: "PortInCoreTests", dependencies: ["PortInCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PortInCLITests", dependencies: ["portin"], swiftSettings: strict),
+        .testTarget(name: "CarrierKitTests", dependencies: ["CarrierKit", "CarrierSimulator"], swiftSettings: strict),
+        .testTarget(name: "CarrierSimulatorTests", dependencies: ["CarrierSimulator", "CarrierKit"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
