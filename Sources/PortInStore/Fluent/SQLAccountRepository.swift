@@ -76,7 +76,7 @@ struct SQLUserRepository: UserRepository {
                           passwordHash: passwordHash, failedLoginCount: 0, lockedUntil: nil, createdAt: now.storeRounded)
         do {
             try await context.sql.insert(into: "users").model(row, with: rowEncoder).run()
-        } catch where isConstraintViolation(error) {
+        } catch let error where isConstraintViolation(error) {
             throw StoreError.conflict("a user with this email exists")
         }
         return row.record

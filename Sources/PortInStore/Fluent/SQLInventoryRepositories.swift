@@ -75,7 +75,7 @@ struct SQLAccountNumberRepository: AccountNumberRepository {
                                        createdAt: stamp, updatedAt: stamp)
             do {
                 try await context.sql.insert(into: "account_numbers").model(row, with: rowEncoder).run()
-            } catch where isConstraintViolation(error) {
+            } catch let error where isConstraintViolation(error) {
                 throw StoreError.conflict("number \(number) is already in an account")
             }
         }

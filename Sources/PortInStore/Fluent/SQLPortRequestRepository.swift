@@ -50,7 +50,7 @@ struct SQLPortRequestRepository: PortRequestRepository {
                 let chunk = Array(rows[start..<min(rows.count, start + 500)])
                 try await tx.sql.insert(into: "request_numbers").models(chunk, with: rowEncoder).run()
             }
-        } catch where isConstraintViolation(error) {
+        } catch let error where isConstraintViolation(error) {
             throw StoreError.conflict("a number is already in an open port request")
         }
     }
@@ -74,7 +74,8 @@ struct SQLPortRequestRepository: PortRequestRepository {
             if let accountId = filter.accountId { query.where("account_id", .equal, accountId) }
             if let status = filter.status { query.where("status", .equal, status.rawValue) }
             if let number = filter.number {
-                query.where(SQLQueryString("\(ident: "id") IN (SELECT \(ident: "request_id") FROM \(ident: "request_numbers") WHERE \(ident: "e164") = \(bind: number))"))
+                let holds: SQLQueryString = "\(ident: "id") IN (SELECT \(ident: "request_id") FROM \(ident: "request_numbers") WHERE \(ident: "e164") = \(bind: number))"
+                query.where(holds)
             }
             return try query.page(after: page.cursor, limit: page.limit)
         })

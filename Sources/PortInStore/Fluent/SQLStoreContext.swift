@@ -60,13 +60,14 @@ struct ListCursor: Sendable, Hashable {
 extension SQLSelectBuilder {
     /// Newest first, continuing after `cursor`. Timestamps are stored at whole milliseconds but an
     /// engine may hand them back a microsecond off, so "same instant" is the half-millisecond window.
-    func page(after cursor: String?, limit: Int, timeColumn: String = "created_at", idColumn: String = "id") throws -> Self {
+    func page(after cursor: String?, limit: Int, timeColumn: String = "created_at", idColumn: String = "id") throws -> SQLSelectBuilder {
+        var builder: SQLSelectBuilder = self
         if let cursor {
             let position = try ListCursor(encoded: cursor)
             let center = Double(position.millis) / 1000
             let low = Date(timeIntervalSince1970: center - 0.0005)
             let high = Date(timeIntervalSince1970: center + 0.0005)
-            self.where { group in
+            builder = builder.where { group in
                 group.where(SQLIdentifier(timeColumn), .lessThan, SQLBind(low)).orWhere { same in
                     same.where(SQLIdentifier(timeColumn), .greaterThanOrEqual, SQLBind(low))
                         .where(SQLIdentifier(timeColumn), .lessThan, SQLBind(high))
@@ -74,7 +75,7 @@ extension SQLSelectBuilder {
                 }
             }
         }
-        return self.orderBy(timeColumn, .descending).orderBy(idColumn, .descending).limit(limit + 1)
+        return builder.orderBy(timeColumn, .descending).orderBy(idColumn, .descending).limit(limit + 1)
     }
 }
 

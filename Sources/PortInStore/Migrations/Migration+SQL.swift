@@ -12,11 +12,6 @@ func createIndex(_ database: any Database, name: String, on table: String, colum
     try await sql.raw(SQLQueryString(text)).run()
 }
 
-func dropIndex(_ database: any Database, name: String) async throws {
-    let sql = database as! any SQLDatabase
-    try await sql.raw(SQLQueryString("DROP INDEX IF EXISTS \"\(name)\"")).run()
-}
-
 /// All migrations in order. Append only: a released migration is never edited.
 func storeMigrations() -> [any Migration] {
     [

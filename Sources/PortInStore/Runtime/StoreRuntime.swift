@@ -24,26 +24,27 @@ public final class StoreRuntime: Sendable {
         self.logger = logger
         // SQLite takes one writer at a time: one event loop, one connection, no lock contention.
         let loops = configuration.isPostgres ? max(1, min(4, System.coreCount)) : 1
-        eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: loops)
-        threadPool = NIOThreadPool(numberOfThreads: 1)
-        threadPool.start()
-        databases = Databases(threadPool: threadPool, on: eventLoopGroup)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: loops)
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        let databases = Databases(threadPool: pool, on: group)
 
         switch configuration.backend {
         case .sqliteFile(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: .sqlite)
         case .sqliteMemory(let name):
-            databases.use(.sqlite(.init(storage: .memory(identifier: name)), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: name)), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
             databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop,
                                     sqlLogLevel: .trace), as: .psql)
         }
-        let databases = self.databases
-        let group = eventLoopGroup
+        eventLoopGroup = group
+        threadPool = pool
+        self.databases = databases
         store = Store(makeDatabase: { databases.database(logger: logger, on: group.any())! }, secretBox: secretBox)
     }
 

@@ -4,14 +4,16 @@ import Foundation
 /// Encrypts write-only secrets (port-out PINs) with AES-256-GCM before they reach the database.
 /// The key comes from configuration as 32 bytes in base64; a random 96-bit nonce per value.
 public struct SecretBox: Sendable {
-    private let key: SymmetricKey
+    // Kept as bytes: `SymmetricKey` is not `Sendable`; a key is rebuilt per operation (cheap).
+    private let keyBytes: Data
+    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
     /// Fails unless `base64Key` decodes to exactly 32 bytes.
     public init(base64Key: String) throws {
         guard let bytes = Data(base64Encoded: base64Key.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32 else {
             throw StoreError.invalidConfiguration("the PIN key must be 32 bytes, base64-encoded")
         }
-        key = SymmetricKey(data: bytes)
+        keyBytes = bytes
     }
 
     /// A fresh random key in the configuration format (for the embedded default's key file).
