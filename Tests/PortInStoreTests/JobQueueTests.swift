@@ -74,9 +74,12 @@ import Testing
             }
             var seen: [String: Int] = [:]
             for round in 0..<6 {
-                async let a = store.jobs.claimDue(now: t0, limit: 7, leaseOwner: "a\(round)", leaseSeconds: 60)
-                async let b = store.jobs.claimDue(now: t0, limit: 7, leaseOwner: "b\(round)", leaseSeconds: 60)
-                for job in try await a + b { seen[job.id, default: 0] += 1 }
+                // Two tasks racing (two connections on PostgreSQL).
+                let queue = store.jobs
+                let a = Task { try await queue.claimDue(now: t0, limit: 7, leaseOwner: "a\(round)", leaseSeconds: 60) }
+                let b = Task { try await queue.claimDue(now: t0, limit: 7, leaseOwner: "b\(round)", leaseSeconds: 60) }
+                let claimed = try await a.value + b.value
+                for job in claimed { seen[job.id, default: 0] += 1 }
             }
             #expect(seen.count == total)
             #expect(seen.values.allSatisfy { $0 == 1 })

@@ -11,9 +11,10 @@ import Testing
             let original = IdempotencyRecord(accountId: first.id, key: "k-1", requestHash: "h1", responseStatus: 201,
                                              responseBody: Data(#"{"id":"pr_1"}"#.utf8), createdAt: t0)
             #expect(try await store.idempotency.save(original) == original)
-            var replay = original
-            replay.requestHash = "h2"
-            replay.responseStatus = 500
+            var changed = original
+            changed.requestHash = "h2"
+            changed.responseStatus = 500
+            let replay = changed
             // Inside a transaction too: the duplicate must not abort it (PostgreSQL would on a raw violation).
             let winner = try await store.transaction { tx in
                 let kept = try await tx.idempotency.save(replay)
