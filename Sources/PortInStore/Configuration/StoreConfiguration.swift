@@ -35,7 +35,7 @@ public struct StoreConfiguration: Sendable, Hashable {
         } else if text == "sqlite::memory:" || text == ":memory:" {
             self.init(backend: .sqliteMemory(name: "portin-\(UUID().uuidString)"))
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            guard URLComponents(string: text)?.host != nil else { throw StoreError.invalidConfiguration("cannot read the PostgreSQL URL") }
+            guard let host = URLComponents(string: text)?.host, !host.isEmpty else { throw StoreError.invalidConfiguration("cannot read the PostgreSQL URL") }
             self.init(backend: .postgres(url: text))
         } else if text.hasPrefix("sqlite://") {
             let path = String(text.dropFirst("sqlite://".count))
