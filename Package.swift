@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "PortInCore", targets: ["PortInCore"]),
         .library(name: "CarrierKit", targets: ["CarrierKit"]),
+        .library(name: "PortInStore", targets: ["PortInStore"]),
         .library(name: "CarrierSimulator", targets: ["CarrierSimulator"]),
         .executable(name: "portin", targets: ["portin"]),
         .executable(name: "portin-bench", targets: ["portin-bench"]),
@@ -23,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.52.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
     ],
     targets: [
         .target(name: "PortInCore", swiftSettings: strict),
@@ -32,6 +36,17 @@ let package = Package(
                 "PortInCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PortInStore",
+            dependencies: [
+                "PortInCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -68,6 +83,7 @@ let package = Package(
         .testTarget(name: "PortInCoreTests", dependencies: ["PortInCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PortInCLITests", dependencies: ["portin"], swiftSettings: strict),
         .testTarget(name: "CarrierKitTests", dependencies: ["CarrierKit", "CarrierSimulator"], swiftSettings: strict),
+        .testTarget(name: "PortInStoreTests", dependencies: ["PortInStore", "PortInCore"], swiftSettings: strict),
         .testTarget(name: "CarrierSimulatorTests", dependencies: ["CarrierSimulator", "CarrierKit"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

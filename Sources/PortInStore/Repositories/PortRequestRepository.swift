@@ -1,0 +1,56 @@
+import Foundation
+import PortInCore
+
+/// Port requests and their numbers. Customer reads take the account id; `ops...` reads do not.
+public protocol PortRequestRepository: Sendable {
+    /// Inserts a draft with its numbers, a new PON and the PIN sealed. Throws `StoreError.conflict`
+    /// when a number is already in another open request.
+    func create(_ request: NewPortRequest, now: Date) async throws -> StoredPortRequest
+    func find(id: String, accountId: String) async throws -> StoredPortRequest?
+    func opsFind(id: String) async throws -> StoredPortRequest?
+    /// The requests of one account, newest first.
+    func list(accountId: String, filter: PortRequestFilter, page: PageRequest) async throws -> Page<StoredPortRequest>
+    /// Ops: across accounts (optionally one, via `filter.accountId`).
+    func opsList(filter: PortRequestFilter, page: PageRequest) async throws -> Page<StoredPortRequest>
+    /// Requests sharing a group id (one create call split by carrier and type).
+    func group(id groupId: String, accountId: String) async throws -> [StoredPortRequest]
+    /// Replaces the content fields (not status, numbers or documents). False when not found.
+    func updateContent(id: String, accountId: String, draft: PortRequestDraft, pin: PINUpdate, now: Date) async throws -> Bool
+    /// Adds and removes numbers of a request. Throws `StoreError.conflict` as `create` does.
+    func changeNumbers(id: String, accountId: String, add: [String], remove: [String], now: Date) async throws -> Bool
+    /// Applies `change` only if the request is still in `change.from`; also frees or holds its numbers.
+    /// Returns the updated request, or nil when the request is missing or has moved on.
+    func transition(id: String, change: StatusChange, now: Date) async throws -> StoredPortRequest?
+    /// Sets the status and FOC date of some (or all, when `numbers` is nil) of a request's numbers.
+    func setNumberStatus(requestId: String, numbers: [String]?, status: RequestNumberStatus, focDate: CivilDate?) async throws
+    /// Deletes a draft; false when missing or not a draft.
+    func deleteDraft(id: String, accountId: String) async throws -> Bool
+    /// The decrypted PIN, for the carrier submission only.
+    func revealPIN(id: String) async throws -> String?
+    /// Forgets the PIN (after completion).
+    func purgePIN(id: String, now: Date) async throws
+    /// Of `numbers`, those in an open request, mapped to that request's id.
+    func openRequestIds(for numbers: [String]) async throws -> [String: String]
+}
+
+/// Uploaded document metadata.
+public protocol DocumentRepository: Sendable {
+    func add(_ document: Document) async throws
+    func find(id: String, requestId: String, accountId: String) async throws -> Document?
+    func list(requestId: String, accountId: String) async throws -> [Document]
+}
+
+/// Comments on requests.
+public protocol CommentRepository: Sendable {
+    func add(requestId: String, accountId: String, author: CommentAuthor, authorId: String?, visibility: CommentVisibility,
+             body: String, now: Date) async throws -> Comment
+    /// Customer view: `internal` comments left out unless `includeInternal`.
+    func list(requestId: String, accountId: String, includeInternal: Bool) async throws -> [Comment]
+}
+
+/// The append-only timeline.
+public protocol EventRepository: Sendable {
+    func append(_ event: NewEvent) async throws -> Event
+    /// Oldest first.
+    func list(requestId: String, accountId: String) async throws -> [Event]
+}
