@@ -8,7 +8,7 @@ import NIOCore
 /// URL, retrying with exponential backoff on connection errors, timeouts and non-2xx answers, up to
 /// `maxAttempts`; a callback that still fails is logged and dropped, as a real carrier would.
 /// Duplicated and out-of-order deliveries come from the engine's faults, not from here.
-public final class HTTPCallbackSink: Sendable {
+public final class HTTPCallbackSink: CarrierEventSink {
     public let url: String
     public let maxAttempts: Int
     public let backoffBase: Duration
@@ -35,6 +35,10 @@ public final class HTTPCallbackSink: Sendable {
         self.logger = logger
         self.now = now
         self.sleep = sleep
+    }
+
+    public func deliver(_ event: CarrierEvent) async {
+        await send(event)
     }
 
     /// Delivers one event; returns whether a 2xx answer came back within the attempts.

@@ -8,20 +8,9 @@ public enum PartnerOperation: String, Sendable, Hashable, CaseIterable {
     case portability, csr, submit, supplement, cancel, activate
 }
 
-/// HTTP-level misbehaviour for one partner call: answer after `delay`, and/or answer `status`
-/// (a 5xx) instead of the result. A 5xx is applied after the call was handled, as when an answer
-/// is lost on the way back: that is the case idempotency keys exist for.
-public struct PartnerHTTPFault: Sendable, Hashable {
-    public var status: Int?
-    public var delay: Duration?
-    public init(status: Int? = nil, delay: Duration? = nil) {
-        self.status = status
-        self.delay = delay
-    }
-}
-
-/// Looks up the fault (if any) for a call touching `numbers` (or order `pon`).
-public typealias PartnerFaultLookup = @Sendable (_ operation: PartnerOperation, _ numbers: [String], _ pon: String?) async -> PartnerHTTPFault?
+/// Looks up the HTTP-level fault (if any) for a call to `route` (the request path) touching
+/// `numbers`, or order `pon` when the body names no numbers.
+public typealias PartnerFaultLookup = @Sendable (_ route: String, _ numbers: [String], _ pon: String?) async -> HTTPFault?
 
 /// The partner API (`/v1/...`) served around any `CarrierGateway`.
 struct PartnerRoutes: Sendable {
@@ -102,10 +91,10 @@ struct PartnerRoutes: Sendable {
         if let version { logger[metadataKey: "version"] = "\(version)" }
         if let key = req.headers.first(name: PartnerAPI.idempotencyKeyHeader) { logger[metadataKey: "idempotency_key"] = "\(key)" }
 
-        let fault = await faults?(operation, numbers, pon)
-        if let delay = fault?.delay {
-            logger.info("fault: slow answer", metadata: ["delay": "\(delay)"])
-            try await Task.sleep(for: delay)
+        let fault = await faults?(req.url.path, numbers, pon)
+        if let delay = fault?.delayMilliseconds, delay > 0 {
+            logger.info("fault: slow answer", metadata: ["delay_ms": "\(delay)"])
+            try await Task.sleep(for: .milliseconds(delay))
         }
         let response: Response
         let outcome: Result<Answer, CarrierGatewayError>
@@ -124,6 +113,8 @@ struct PartnerRoutes: Sendable {
             logger.info("refused", metadata: ["error": "\(error)"])
             response = try Self.response(for: error, operation: operation)
         }
+        // Applied after the call was handled, as when an answer is lost on the way back: the
+        // retry then meets the idempotency key, which is what this fault exists to exercise.
         if let status = fault?.status, status >= 500 {
             logger.warning("fault: answer replaced by HTTP \(status)")
             return try JSONAnswer.error(HTTPResponseStatus(statusCode: status), CarrierErrorBody(

@@ -2,6 +2,7 @@ import CarrierKit
 import Foundation
 import Logging
 import NIOCore
+import PortInCore
 import Vapor
 
 /// The simulator's HTTP face: the partner API around any `CarrierGateway`, `/health`,
@@ -37,6 +38,27 @@ public enum SimulatorServer {
         let counter = CallCounter()
         configure(app, gateway: gateway, apiKey: apiKey, faults: faults, counter: counter, admin: admin)
         return try await run(app, host: host, port: port, counter: counter)
+    }
+
+    /// Starts the whole simulator around `network`: the partner API with the engine's HTTP faults,
+    /// and the `/sim/` admin API. `clock` must be the network's clock; `/sim/clock/advance` works
+    /// only when it is a `ManualClock`. Tick through `ticker` when something else also ticks.
+    public static func start(network: CarrierNetwork, clock: any PortInClock, host: String = "127.0.0.1", port: Int = 0,
+                             apiKey: String, ticker: SimulatorTicker? = nil,
+                             logger: Logger = Logger(label: "portin.carrier-sim")) async throws -> RunningSimulator {
+        let ticker = ticker ?? SimulatorTicker(network: network)
+        let admin = AdminRoutes(network: network, clock: clock, ticker: ticker)
+        return try await start(gateway: network, host: host, port: port, apiKey: apiKey,
+                               faults: faultLookup(for: network), logger: logger, admin: admin.register(on:))
+    }
+
+    /// The engine's HTTP faults; cancel and activate name no numbers, so the order's are used.
+    public static func faultLookup(for network: CarrierNetwork) -> PartnerFaultLookup {
+        { route, numbers, pon in
+            var numbers = numbers
+            if numbers.isEmpty, let pon, let order = network.order(pon: pon) { numbers = order.numbers }
+            return network.httpFault(for: route, numbers: numbers)
+        }
     }
 
     /// Binds `app` and reads back the port the system chose.
