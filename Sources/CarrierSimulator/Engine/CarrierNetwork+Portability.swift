@@ -104,7 +104,8 @@ struct PortabilityChecker {
                 reason = "pending_port"
             }
             var rateCenter = WorldTables.rateCenters[line.region][line.rateCenter]
-            if case .explicit(let index) = line.account, let name = world.records[index].record.rateCenter {
+            if !world.explicitNumbers.isEmpty, let index = world.explicitNumbers[national],
+               let name = world.records[index].record.rateCenter {
                 rateCenter = name
             }
             return PortabilityResult(

@@ -77,9 +77,12 @@ public final class CarrierNetwork: CarrierGateway, Sendable {
         }
     }
 
-    /// Removes every fault (scenarios stay; see `clearScenarios`).
+    /// Removes every fault and restarts the rate-fault draw stream (scenarios stay; see `clearScenarios`).
     public func clearFaults() {
-        state.withLock { $0.faults.removeAll() }
+        state.withLock {
+            $0.faults.removeAll()
+            $0.httpCalls = 0
+        }
     }
 
     /// The HTTP-level fault for one call to `route` (a path such as `/v1/portability`) about `numbers`,

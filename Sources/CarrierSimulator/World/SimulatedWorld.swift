@@ -50,10 +50,11 @@ struct SimulatedWorld: Sendable {
         let rateCenter = Int(WorldHash.hash(seed, Salt.rateCenter.rawValue, npaNxx) % UInt64(cityCount))
         if !explicitNumbers.isEmpty, let index = explicitNumbers[n] {
             let account = records[index]
+            let disconnected = account.disconnected.contains(n)
             return LineFacts(carrier: account.carrier, region: region, rateCenter: rateCenter,
-                             disconnected: account.disconnected.contains(n),
+                             disconnected: disconnected,
                              unsupportedRateCenter: account.record.unsupportedRateCenter,
-                             pendingPort: account.pendingPort.contains(n), account: .explicit(index),
+                             pendingPort: account.pendingPort.contains(n), account: disconnected ? .none : .explicit(index),
                              accountSize: account.activeCount, pinRequired: account.record.pin != nil,
                              complexFeatures: account.record.complexFeatures, pendingOrder: account.record.pendingOrder)
         }
