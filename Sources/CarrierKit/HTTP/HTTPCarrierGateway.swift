@@ -50,9 +50,8 @@ public final class HTTPCarrierGateway: CarrierGateway {
     }
 
     public func checkPortability(_ request: PortabilityCheckRequest) async throws(CarrierGatewayError) -> PortabilityCheckResponse {
-        // Refused locally too: sending 20,001 numbers only to read a 413 wastes a round trip.
-        guard request.numbers.count <= PartnerAPI.portabilityLimit else { throw .tooLarge(limit: PartnerAPI.portabilityLimit) }
-        return try await call(PartnerAPI.portability, request, as: PortabilityCheckResponse.self,
+        // No local limit check: the carrier's 413 carries its own limit, which is the one that counts.
+        try await call(PartnerAPI.portability, request, as: PortabilityCheckResponse.self,
                               context: CallContext(operation: "portability", count: request.numbers.count))
     }
 

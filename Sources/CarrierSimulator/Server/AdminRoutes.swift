@@ -19,7 +19,7 @@ struct AdminRoutes: Sendable {
             return try JSONAnswer.ok(["added": records.count])
         }
         sim.get("numbers", ":number") { req async throws -> Response in
-            let number = req.parameters.get("number") ?? ""
+            let number = req.parameters.get("number")?.removingPercentEncoding ?? ""
             return try JSONAnswer.ok(network.describe(number: number))
         }
         sim.get("carriers") { _ async throws -> Response in
@@ -67,7 +67,7 @@ struct AdminRoutes: Sendable {
             return try JSONAnswer.ok(clockState())
         }
         sim.get("orders", ":pon") { req async throws -> Response in
-            let pon = req.parameters.get("pon") ?? ""
+            let pon = req.parameters.get("pon")?.removingPercentEncoding ?? ""
             guard let view = network.order(pon: pon) else {
                 return try JSONAnswer.error(.notFound, CarrierErrorBody(error: "not_found", message: "no order \(pon)"))
             }

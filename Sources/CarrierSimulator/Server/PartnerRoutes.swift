@@ -74,7 +74,8 @@ struct PartnerRoutes: Sendable {
     }
 
     private func samePON(_ pon: String, _ req: Request) throws {
-        guard req.parameters.get("pon") == pon else {
+        // Vapor hands path parameters over still percent-encoded.
+        guard req.parameters.get("pon")?.removingPercentEncoding == pon else {
             throw Abort(.badRequest, reason: "the PON in the path and in the body differ")
         }
     }
@@ -127,8 +128,10 @@ struct PartnerRoutes: Sendable {
     static func response(for error: CarrierGatewayError, operation: PartnerOperation) throws -> Response {
         switch error {
         case .invalidRequest(let errors):
+            // A CSR refused for its account number or PIN is 403; a malformed number stays 400.
+            let credentials = !errors.isEmpty && errors.allSatisfy { $0.field == "pin" || $0.field == "account_number" }
             let status: HTTPResponseStatus = switch operation {
-            case .csr: .forbidden
+            case .csr where credentials: .forbidden
             case .activate, .cancel: .conflict
             default: .badRequest
             }
