@@ -64,12 +64,33 @@ struct CarrierPortabilityBench: AsyncParsableCommand {
             let elapsed = try await timer.measure { _ = try await network.checkPortability(request) }
             engine.append(Self.milliseconds(elapsed))
         }
+        // Where the HTTP time goes: the wire's JSON coding of the same answer, timed alone.
+        let answer = try await network.checkPortability(request)
+        var encode: [Double] = [], decode: [Double] = [], fastEncode: [Double] = [], fastDecode: [Double] = []
+        var bytes = 0
+        for _ in 0..<max(1, runs) {
+            var data = Data()
+            encode.append(Self.milliseconds(try timer.measure { data = try CarrierWire.encoder().encode(answer) }))
+            bytes = data.count
+            decode.append(Self.milliseconds(try timer.measure {
+                _ = try CarrierWire.decoder().decode(PortabilityCheckResponse.self, from: data)
+            }))
+            var fast: [UInt8] = []
+            fastEncode.append(Self.milliseconds(timer.measure { fast = PortabilityJSON.encode(answer) }))
+            let fastData = Data(fast)
+            fastDecode.append(Self.milliseconds(try timer.measure { _ = try PortabilityJSON.decode(fastData) }))
+        }
         try await running?.shutdown()
 
         print("carrier-portability: \(numbers.count) numbers per check (seed \(seed), \(portable) portable), \(runs) runs after \(warmup) warm-up")
         print("  server: \(url ?? "in-process carrier-sim on \(baseURL)")")
         Self.report("HTTP gateway (loopback)", http)
         if url == nil { Self.report("engine in-process", engine) }
+        print("  the answer alone (\(bytes / 1024) KiB of JSON):")
+        Self.report("PortabilityJSON encode", fastEncode)
+        Self.report("PortabilityJSON decode", fastDecode)
+        Self.report("Foundation JSONEncoder", encode)
+        Self.report("Foundation JSONDecoder", decode)
         let median = Self.percentile(http, 0.5)
         print(String(format: "  target <= 200 ms per check: %@ (median %.1f ms)", median <= 200 ? "met" : "NOT met", median))
     }

@@ -78,7 +78,11 @@ extension HTTPCarrierGateway {
     static func map<Answer: Decodable>(status: Int, body: ByteBuffer, as: Answer.Type) throws(CarrierGatewayError) -> Answer {
         switch status {
         case 200..<300:
-            do { return try CarrierWire.decoder().decode(Answer.self, from: Data(body.readableBytesView)) } catch {
+            do {
+                let data = Data(body.readableBytesView)
+                if Answer.self == PortabilityCheckResponse.self, let answer = try PortabilityJSON.decode(data) as? Answer { return answer }
+                return try CarrierWire.decoder().decode(Answer.self, from: data)
+            } catch {
                 throw .protocolError("HTTP \(status) with an unreadable \(Answer.self): \(error)")
             }
         case 401:
