@@ -76,6 +76,8 @@ let package = Package(
             name: "portin-bench",
             dependencies: [
                 "PortInCore",
+                "CarrierKit",
+                "CarrierSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
