@@ -201,8 +201,10 @@ struct HTTPCarrierGatewayTests {
     }
 
     @Test func aSlowCarrierTimesOutOnEveryAttemptAndEndsUnavailable() async throws {
-        try await LoopbackSimulator.with(timeout: .milliseconds(150), maxAttempts: 2) { sim in
-            sim.network.setFault(SimulatorFault(numbers: ["+12157830123"], slowMs: 600))
+        // A real network timeout needs real time; the margins are wide so a busy CI machine cannot
+        // make the unslowed call below time out too.
+        try await LoopbackSimulator.with(timeout: .milliseconds(750), maxAttempts: 2) { sim in
+            sim.network.setFault(SimulatorFault(numbers: ["+12157830123"], slowMs: 2_500))
             do throws(CarrierGatewayError) {
                 _ = try await sim.gateway.checkPortability(PortabilityCheckRequest(numbers: ["+12157830123"]))
                 Issue.record("answered despite the slow fault")

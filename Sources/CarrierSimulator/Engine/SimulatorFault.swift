@@ -67,7 +67,8 @@ public struct SimulatorFault: Sendable, Hashable, Codable {
 
 /// What the HTTP layer must do to one call: fail it with `status`, and/or answer `delayMilliseconds` late.
 public struct HTTPFault: Sendable, Hashable {
-    /// An HTTP status (5xx) to answer instead of handling the call; nil to handle it normally.
+    /// An HTTP status (5xx) to answer after the call was handled, as if the answer were lost on the
+    /// way back (the harder case for a client: a retry must not create a second order); nil for none.
     public var status: Int?
     /// Milliseconds to wait before answering.
     public var delayMilliseconds: Int
