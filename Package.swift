@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CarrierKit", targets: ["CarrierKit"]),
         .library(name: "PortInStore", targets: ["PortInStore"]),
         .library(name: "CarrierSimulator", targets: ["CarrierSimulator"]),
+        .library(name: "PortInServer", targets: ["PortInServer"]),
         .executable(name: "portin", targets: ["portin"]),
         .executable(name: "portin-bench", targets: ["portin-bench"]),
         .executable(name: "carrier-sim", targets: ["carrier-sim"]),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit", from: "1.52.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         .target(name: "PortInCore", swiftSettings: strict),
@@ -58,6 +60,21 @@ let package = Package(
             dependencies: ["CarrierKit", "PortInCore", .product(name: "Vapor", package: "vapor")],
             swiftSettings: strict
         ),
+        .target(
+            name: "PortInServer",
+            dependencies: [
+                "PortInCore",
+                "CarrierKit",
+                "CarrierSimulator",
+                "PortInStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "carrier-sim",
             dependencies: [
@@ -71,6 +88,8 @@ let package = Package(
             name: "portin",
             dependencies: [
                 "PortInCore",
+                "PortInServer",
+                "PortInStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -89,6 +108,14 @@ let package = Package(
         .testTarget(name: "PortInCLITests", dependencies: ["portin"], swiftSettings: strict),
         .testTarget(name: "CarrierKitTests", dependencies: ["CarrierKit", "CarrierSimulator"], swiftSettings: strict),
         .testTarget(name: "PortInStoreTests", dependencies: ["PortInStore", "PortInCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PortInServerTests",
+            dependencies: [
+                "PortInServer", "PortInStore", "PortInCore", "CarrierKit", "CarrierSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CarrierSimulatorTests", dependencies: ["CarrierSimulator", "CarrierKit"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -61,6 +61,8 @@ struct UserRow: Codable, Sendable {
     var failedLoginCount: Int
     var lockedUntil: Date?
     var createdAt: Date
+    var apiAuthId: String?
+    var apiTokenHash: Data?
 
     var record: User {
         User(id: id, accountId: accountId, email: email, role: UserRole(rawValue: role) ?? .customer, passwordHash: passwordHash,
@@ -73,7 +75,8 @@ struct SQLUserRepository: UserRepository {
 
     func create(accountId: String?, email: String, role: UserRole, passwordHash: String, now: Date) async throws -> User {
         let row = UserRow(id: StoreID.make("usr", at: now), accountId: accountId, email: email.lowercased(), role: role.rawValue,
-                          passwordHash: passwordHash, failedLoginCount: 0, lockedUntil: nil, createdAt: now.storeRounded)
+                          passwordHash: passwordHash, failedLoginCount: 0, lockedUntil: nil, createdAt: now.storeRounded,
+                          apiAuthId: nil, apiTokenHash: nil)
         do {
             try await context.sql.insert(into: "users").model(row, with: rowEncoder).run()
         } catch let error where isConstraintViolation(error) {
@@ -103,5 +106,23 @@ struct SQLUserRepository: UserRepository {
     func recordSuccessfulLogin(id: String) async throws {
         try await context.sql.update("users").set("failed_login_count", to: 0).set("locked_until", to: SQLLiteral.null)
             .where("id", .equal, id).run()
+    }
+
+    func issueAPICredentials(userId: String) async throws -> APICredentials {
+        let token = AuthToken.generate()
+        let authId = "OP" + AuthToken.generateAuthId().dropFirst(2)
+        try await context.sql.update("users").set("api_auth_id", to: authId).set("api_token_hash", to: AuthToken.hash(token))
+            .where("id", .equal, userId).run()
+        return APICredentials(authId: authId, authToken: token)
+    }
+
+    func authenticateAPI(authId: String, token: String) async throws -> User? {
+        guard let row = try await context.sql.select().column("*").from("users").where("api_auth_id", .equal, authId)
+            .first(decoding: UserRow.self, with: rowDecoder), let stored = row.apiTokenHash
+        else {
+            _ = AuthToken.matches(token, storedHash: Data(count: 32))
+            return nil
+        }
+        return AuthToken.matches(token, storedHash: stored) ? row.record : nil
     }
 }

@@ -73,6 +73,7 @@ struct SQLPortRequestRepository: PortRequestRepository {
         let rows = try await load(where: { query in
             if let accountId = filter.accountId { query.where("account_id", .equal, accountId) }
             if let status = filter.status { query.where("status", .equal, status.rawValue) }
+            if let pon = filter.pon { query.where("pon", .equal, pon) }
             if let number = filter.number {
                 let holds: SQLQueryString = "\(ident: "id") IN (SELECT \(ident: "request_id") FROM \(ident: "request_numbers") WHERE \(ident: "e164") = \(bind: number))"
                 query.where(holds)
@@ -225,5 +226,16 @@ struct SQLPortRequestRepository: PortRequestRepository {
             }
         }
         return result
+    }
+
+    func statusCounts() async throws -> [PortStatus: Int] {
+        let rows = try await context.sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("port_requests").groupBy("status").all()
+        var counts: [PortStatus: Int] = [:]
+        for row in rows {
+            guard let status = PortStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+            counts[status] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
     }
 }

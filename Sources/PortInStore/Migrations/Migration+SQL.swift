@@ -23,5 +23,6 @@ func storeMigrations() -> [any Migration] {
         M0006_CreateJobs(),
         M0007_CreateOutbox(),
         M0008_CreateCarrierEventReceipts(),
+        M0009_AddUserAPICredentials(),
     ]
 }

@@ -92,10 +92,13 @@ public struct PortRequestFilter: Sendable, Hashable {
     public var number: String?
     /// Ops lists only: restrict to one account.
     public var accountId: String?
+    /// Only the request with this PON.
+    public var pon: String?
 
-    public init(status: PortStatus? = nil, number: String? = nil, accountId: String? = nil) {
+    public init(status: PortStatus? = nil, number: String? = nil, accountId: String? = nil, pon: String? = nil) {
         self.status = status
         self.number = number
         self.accountId = accountId
+        self.pon = pon
     }
 }

@@ -21,4 +21,14 @@ public protocol UserRepository: Sendable {
     func recordFailedLogin(id: String, lockedUntil: Date?) async throws
     /// Clears the failure count and lock after a successful sign-in.
     func recordSuccessfulLogin(id: String) async throws
+    /// Issues (or replaces) the user's API credentials; the token is returned once and stored hashed.
+    func issueAPICredentials(userId: String) async throws -> APICredentials
+    /// The user whose API auth id is `authId` and whose token matches (constant-time).
+    func authenticateAPI(authId: String, token: String) async throws -> User?
+}
+
+/// API credentials in clear, the only time the token exists so.
+public struct APICredentials: Sendable, Hashable {
+    public let authId: String
+    public let authToken: String
 }

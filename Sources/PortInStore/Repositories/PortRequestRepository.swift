@@ -31,6 +31,8 @@ public protocol PortRequestRepository: Sendable {
     func purgePIN(id: String, now: Date) async throws
     /// Of `numbers`, those in an open request, mapped to that request's id.
     func openRequestIds(for numbers: [String]) async throws -> [String: String]
+    /// How many requests are in each status, across accounts (metrics).
+    func statusCounts() async throws -> [PortStatus: Int]
 }
 
 /// Uploaded document metadata.

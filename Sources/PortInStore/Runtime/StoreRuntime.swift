@@ -81,7 +81,7 @@ public final class StoreRuntime: Sendable {
     }
 
     /// PostgreSQL tests: removes this runtime's schema and everything in it.
-    func dropSchema() async throws {
+    public func dropSchema() async throws {
         guard let schema = configuration.postgresSchema else { return }
         let sql = store.makeDatabase() as! any SQLDatabase
         try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()

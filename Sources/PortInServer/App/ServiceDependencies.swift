@@ -1,0 +1,42 @@
+import CarrierKit
+import Foundation
+import PortInCore
+import PortInStore
+
+/// Everything the HTTP service needs, built once in `PortInRuntime` (or by tests) and injected.
+public struct ServiceDependencies: Sendable {
+    public var store: Store
+    public var gateway: any CarrierGateway
+    public var clock: any PortInClock
+    /// Where document bytes live (by SHA-256).
+    public var documentsDirectory: URL
+    public var limits: ServiceLimits
+    /// `sqlite` or `postgresql`, shown by `/ready`.
+    public var databaseName: String
+
+    public init(store: Store, gateway: any CarrierGateway, clock: any PortInClock, documentsDirectory: URL,
+                limits: ServiceLimits = ServiceLimits(), databaseName: String) {
+        self.store = store
+        self.gateway = gateway
+        self.clock = clock
+        self.documentsDirectory = documentsDirectory
+        self.limits = limits
+        self.databaseName = databaseName
+    }
+}
+
+/// The services the routes share, made once from the dependencies.
+struct APIContext: Sendable {
+    let dependencies: ServiceDependencies
+    let metrics: MetricsRegistry
+    let credentials: CredentialCache
+
+    var store: Store { dependencies.store }
+    var clock: any PortInClock { dependencies.clock }
+    var limits: ServiceLimits { dependencies.limits }
+    var portRequests: PortRequestService {
+        PortRequestService(store: store, gateway: dependencies.gateway, clock: clock, limits: limits)
+    }
+    var portability: PortabilityService { PortabilityService(gateway: dependencies.gateway, store: store) }
+    var files: DocumentFileStore { DocumentFileStore(root: dependencies.documentsDirectory) }
+}

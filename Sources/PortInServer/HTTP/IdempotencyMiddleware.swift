@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+import PortInCore
+import PortInStore
+import Vapor
+
+/// `Idempotency-Key` on POST: the first successful (2xx) response is stored with a hash of the
+/// request, a replay with the same body gets it back (`Idempotent-Replayed: true`) and the same key
+/// with another body is 409. Failures are not stored: they changed nothing, so a retry runs again.
+struct IdempotencyMiddleware: AsyncMiddleware {
+    let store: Store
+    let clock: any PortInClock
+    let maxBodyBytes: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method == .POST, let key = request.headers.first(name: "Idempotency-Key") else {
+            return try await next.respond(to: request)
+        }
+        guard (1...255).contains(key.utf8.count) else {
+            throw Problem.field("Idempotency-Key", code: "invalid_length", message: "Use 1 to 255 characters.")
+        }
+        guard let principal = request.principal else { throw Problem.unauthorized }
+        let body = try await request.body.collect(max: maxBodyBytes).get()
+        var hasher = SHA256()
+        hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
+        if let body { hasher.update(data: Data(buffer: body, byteTransferStrategy: .noCopy)) }
+        let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+
+        if let existing = try await store.idempotency.find(accountId: principal.scope, key: key) {
+            return try Self.replay(existing, hash: hash)
+        }
+        let response = try await next.respond(to: request)
+        guard (200..<300).contains(response.status.code) else { return response }
+        let data = response.body.data ?? Data()
+        let record = IdempotencyRecord(accountId: principal.scope, key: key, requestHash: hash, responseStatus: Int(response.status.code),
+                                       responseBody: data, createdAt: clock.now())
+        let winner = try await store.idempotency.save(record)
+        // A concurrent twin stored first: answer as it did, so both callers see one outcome.
+        return winner.requestHash == hash && winner.responseBody == data ? response : try Self.replay(winner, hash: hash)
+    }
+
+    static func replay(_ record: IdempotencyRecord, hash: String) throws -> Response {
+        guard record.requestHash == hash else {
+            throw Problem(.conflict, code: "idempotency_key_reused", title: "Idempotency key already used",
+                          detail: "This Idempotency-Key was used with a different request; use a new key for a new request.")
+        }
+        var headers = HTTPHeaders()
+        if !record.responseBody.isEmpty { headers.replaceOrAdd(name: .contentType, value: "application/json") }
+        headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
+        return Response(status: HTTPResponseStatus(statusCode: record.responseStatus), headers: headers,
+                        body: .init(data: record.responseBody))
+    }
+}

@@ -1,0 +1,103 @@
+import PortInCore
+import PortInStore
+import Vapor
+
+/// The customer's port requests: create (split), list, read, correct, delete, submit, cancel.
+struct PortRequestRoutes {
+    let context: APIContext
+
+    func register(on routes: any RoutesBuilder) {
+        let requests = routes.grouped("v1", "port-requests")
+        requests.post(use: create)
+        requests.get(use: list)
+        requests.get(":id", use: get)
+        requests.patch(":id", use: update)
+        requests.delete(":id", use: delete)
+        requests.post(":id", "submit", use: submit)
+        requests.post(":id", "cancel", use: cancel)
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let account = try request.account()
+        guard account.plan == .standard else {
+            throw Problem(.forbidden, code: "standard_account_required", title: "A standard account is required",
+                          detail: "Trial accounts can check portability but not port numbers; upgrade to a standard account.")
+        }
+        let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
+        var reader = InputReader()
+        let fields = PortRequestFieldsInput.read(object, into: &reader)
+        let numbers = reader.strings(object, "numbers", maxCount: context.limits.maxNumbersPerCall).value
+        if object["numbers"] == nil || object["numbers"] == .null { reader.add("numbers", "required", "List the numbers to port.") }
+        if let numbers, numbers.isEmpty { reader.add("numbers", "too_few", "List at least one number.") }
+        guard reader.errors.isEmpty, let numbers else { throw Problem.validation(reader.errors) }
+        let group = try await context.portRequests.create(account: account, fields: fields, numbers: numbers)
+        let body = PortRequestGroupBody(groupId: group.groupId, portRequests: group.requests.map { PortRequestBody($0, documents: []) },
+                                        excluded: group.excluded.map(ExcludedNumberBody.init))
+        return try APIJSON.response(body, status: .created)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let account = try request.account()
+        let filter = try request.portRequestFilter(ops: false)
+        let page = try await context.store.portRequests.list(accountId: account.id, filter: filter, page: try request.pageRequest())
+        return try APIJSON.response(ListBody(data: page.items.map { PortRequestBody($0) }, nextCursor: page.nextCursor))
+    }
+
+    func get(_ request: Request) async throws -> Response {
+        let account = try request.account()
+        let id = try request.pathParameter("id")
+        guard let stored = try await context.store.portRequests.find(id: id, accountId: account.id) else {
+            throw Problem.notFound("port request")
+        }
+        let documents = try await context.store.documents.list(requestId: id, accountId: account.id)
+        return try APIJSON.response(PortRequestBody(stored, documents: documents))
+    }
+
+    func update(_ request: Request) async throws -> Response {
+        let account = try request.account()
+        let id = try request.pathParameter("id")
+        // 404 before any body problem: another account's id says nothing about its request.
+        guard try await context.store.portRequests.find(id: id, accountId: account.id) != nil else {
+            throw Problem.notFound("port request")
+        }
+        let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
+        var reader = InputReader()
+        let fields = PortRequestFieldsInput.read(object, into: &reader)
+        let add = reader.strings(object, "add_numbers", maxCount: context.limits.maxNumbersPerRequest).value ?? []
+        let remove = reader.strings(object, "remove_numbers", maxCount: context.limits.maxNumbersPerRequest).value ?? []
+        guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
+        let updated = try await context.portRequests.update(account: account, id: id, fields: fields, add: add, remove: remove)
+        let documents = try await context.store.documents.list(requestId: id, accountId: account.id)
+        return try APIJSON.response(PortRequestBody(updated, documents: documents))
+    }
+
+    func delete(_ request: Request) async throws -> Response {
+        let account = try request.account()
+        try await context.portRequests.delete(account: account, id: try request.pathParameter("id"))
+        return Response(status: .noContent)
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let account = try request.account()
+        let submitted = try await context.portRequests.submit(account: account, id: try request.pathParameter("id"))
+        let documents = try await context.store.documents.list(requestId: submitted.id, accountId: account.id)
+        return try APIJSON.response(PortRequestBody(submitted, documents: documents))
+    }
+
+    func cancel(_ request: Request) async throws -> Response {
+        let account = try request.account()
+        let id = try request.pathParameter("id")
+        guard try await context.store.portRequests.find(id: id, accountId: account.id) != nil else {
+            throw Problem.notFound("port request")
+        }
+        var reason: String?
+        if let data = request.body.data, data.readableBytes > 0 {
+            let object = try InputReader.object(from: Data(buffer: data))
+            var reader = InputReader()
+            reason = reader.string(object, "reason", maxLength: 2000).value
+            guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
+        }
+        let cancelled = try await context.portRequests.cancel(account: account, id: id, reason: reason)
+        return try APIJSON.response(PortRequestBody(cancelled))
+    }
+}

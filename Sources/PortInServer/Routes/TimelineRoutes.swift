@@ -1,0 +1,53 @@
+import PortInCore
+import PortInStore
+import Vapor
+
+/// Comments (customer-visible ones only) and the append-only event timeline of a request.
+struct TimelineRoutes {
+    let context: APIContext
+
+    func register(on routes: any RoutesBuilder) {
+        let request = routes.grouped("v1", "port-requests", ":id")
+        request.get("comments", use: listComments)
+        request.post("comments", use: addComment)
+        request.get("events", use: listEvents)
+    }
+
+    private func owned(_ request: Request) async throws -> (Account, String) {
+        let account = try request.account()
+        let id = try request.pathParameter("id")
+        guard try await context.store.portRequests.find(id: id, accountId: account.id) != nil else {
+            throw Problem.notFound("port request")
+        }
+        return (account, id)
+    }
+
+    func listComments(_ request: Request) async throws -> Response {
+        let (account, id) = try await owned(request)
+        let comments = try await context.store.comments.list(requestId: id, accountId: account.id, includeInternal: false)
+        return try APIJSON.response(DataBody(data: comments.map(CommentBody.init)))
+    }
+
+    func addComment(_ request: Request) async throws -> Response {
+        let (account, id) = try await owned(request)
+        let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
+        var reader = InputReader()
+        let body = reader.requiredString(object, "body", maxLength: 10_000)
+        guard reader.errors.isEmpty, let body else { throw Problem.validation(reader.errors) }
+        let now = context.clock.now()
+        let comment = try await context.store.transaction { tx in
+            let comment = try await tx.comments.add(requestId: id, accountId: account.id, author: .customer, authorId: nil,
+                                                    visibility: .customer, body: body, now: now)
+            _ = try await tx.events.append(NewEvent(requestId: id, accountId: account.id, type: "comment_added",
+                                                    actor: .customer(account.id), at: now))
+            return comment
+        }
+        return try APIJSON.response(CommentBody(comment), status: .created)
+    }
+
+    func listEvents(_ request: Request) async throws -> Response {
+        let (account, id) = try await owned(request)
+        let events = try await context.store.events.list(requestId: id, accountId: account.id)
+        return try APIJSON.response(DataBody(data: events.map(EventBody.init)))
+    }
+}

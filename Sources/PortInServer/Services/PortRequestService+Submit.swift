@@ -1,0 +1,105 @@
+import CarrierKit
+import Foundation
+import PortInCore
+import PortInStore
+
+extension PortRequestService {
+    static let submittable: [PortStatus] = [.draft, .actionRequired]
+
+    /// Runs every validation rule and the CSR pre-check; all problems come back at once (422).
+    /// A request that passes moves to `submitted` (a resubmission after `action_required` bumps the version).
+    func submit(account: Account, id: String) async throws -> StoredPortRequest {
+        guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
+            throw Problem.notFound("port request")
+        }
+        guard Self.submittable.contains(current.status) else {
+            throw Problem.wrongStatus(current.status, action: "submitted", allowed: Self.submittable)
+        }
+        var draft = current.draft
+        // The clear PIN exists only in this scope: validation checks it is there, the CSR call carries it.
+        draft.pin = try await store.portRequests.revealPIN(id: id)
+        let numbers = current.numbers.map(\.e164)
+
+        let answers: [PortabilityResult]
+        do {
+            answers = try await gateway.checkPortability(PortabilityCheckRequest(numbers: numbers)).results
+        } catch {
+            throw Problem.carrier(error)
+        }
+        var routes: [String: NumberRoute] = [:]
+        var carriers: [String: LosingCarrierProfile] = [:]
+        for answer in answers where answer.portable {
+            guard let carrier = answer.losingCarrier else { continue }
+            routes[answer.number] = NumberRoute(e164: answer.number, losingCarrier: carrier.spid, numberType: answer.numberType ?? .other,
+                                                pinSet: answer.pinRequired, simplePortEligible: answer.simplePort)
+            carriers[carrier.spid] = Self.profile(for: carrier)
+        }
+        let context = ValidationContext(now: clock.now(), routes: routes, carriers: carriers,
+                                        limits: ValidationLimits(maxNumbersPerRequest: limits.maxNumbersPerRequest))
+        var errors = PortRequestValidator.validate(draft, context: context).problems.map(FieldError.init)
+        if draft.kind == .local, let first = numbers.first {
+            errors += try await csrPreCheck(draft, number: first)
+        }
+        guard errors.allSatisfy({ $0.severity == "warning" }) else {
+            throw Problem.validation(errors, detail: "Fix these and submit again; nothing was sent to the carrier.")
+        }
+        return try await move(current, to: .submitted, actor: .customer(account.id), reason: nil,
+                              change: StatusChange(from: current.status, to: .submitted, reasons: [],
+                                                   bumpVersion: current.status == .actionRequired))
+    }
+
+    /// What we assume of a carrier we only know from a portability answer: wireless carriers always
+    /// want the PIN, others only when the subscriber set one.
+    static func profile(for carrier: CarrierIdentity) -> LosingCarrierProfile {
+        LosingCarrierProfile(id: carrier.spid, name: carrier.name, lineType: carrier.lineType,
+                             pinPolicy: carrier.lineType == .wireless ? .required : .whenSet)
+    }
+
+    /// Fetches the CSR through the gateway and compares it field by field with the request, as the
+    /// losing carrier will. Fields the carrier withheld are not compared.
+    func csrPreCheck(_ draft: PortRequestDraft, number: String) async throws -> [FieldError] {
+        let csr: CSRResponse
+        do {
+            csr = try await gateway.customerServiceRecord(CSRRequest(number: number, accountNumber: draft.accountNumber, pin: draft.pin))
+        } catch .invalidRequest(let refusals) {
+            return refusals.map {
+                FieldError(field: $0.field ?? "account_number", code: "csr_" + $0.code, message: $0.message)
+            }
+        } catch .notFound {
+            return [FieldError(field: "numbers[0]", code: "csr_not_found",
+                               message: "The losing carrier has no account record for this number; check it is still in service.")]
+        } catch {
+            // The pre-check only spares a rejection; the carrier still validates on submission.
+            return []
+        }
+        let address = csr.serviceAddress
+            ?? ServiceAddress(houseNumber: "", street: "", city: "", state: "", postalCode: "", country: draft.country)
+        let record = CustomerServiceRecord(
+            accountNumber: csr.accountNumber ?? "", btn: csr.btn ?? "", subscriberType: csr.subscriberType ?? draft.subscriberType,
+            businessName: csr.businessName, firstName: csr.firstName, lastName: csr.lastName,
+            authorizedName: csr.authorizedName ?? "", serviceAddress: address, numbers: csr.numbers)
+        var withheld: Set<String> = []
+        if csr.accountNumber == nil { withheld.insert("account_number") }
+        if csr.btn == nil { withheld.insert("btn") }
+        if csr.authorizedName == nil { withheld.insert("authorized_person.name") }
+        if csr.businessName == nil { withheld.insert("business_name") }
+        if csr.firstName == nil { withheld.insert("first_name") }
+        if csr.lastName == nil { withheld.insert("last_name") }
+        return CSRMatcher.mismatches(draft, with: record).compactMap { comparison in
+            if withheld.contains(comparison.field) { return nil }
+            if csr.serviceAddress == nil && comparison.field.hasPrefix("service_address.") { return nil }
+            switch comparison.result {
+            case .match:
+                return nil
+            case .mismatch(_, let onRecord):
+                return FieldError(field: comparison.field, code: "csr_mismatch",
+                                  message: "Does not match the losing carrier's record; enter it exactly as on the bill.",
+                                  onRecord: onRecord == FieldMatch.redacted ? nil : onRecord)
+            case .missing(let onRecord):
+                return FieldError(field: comparison.field, code: "csr_missing",
+                                  message: "The losing carrier has this on record; enter it.",
+                                  onRecord: onRecord == FieldMatch.redacted ? nil : onRecord)
+            }
+        }
+    }
+}

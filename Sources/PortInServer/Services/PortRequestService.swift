@@ -1,0 +1,215 @@
+import CarrierKit
+import Foundation
+import PortInCore
+import PortInStore
+
+/// A create call's result: the requests it opened (one per losing carrier and number type) and
+/// the numbers it left out, each with its reason.
+struct CreatedGroup: Sendable {
+    var groupId: String
+    var requests: [StoredPortRequest]
+    var excluded: [PortabilityOutcome]
+}
+
+/// The rules of port requests that do not depend on HTTP: create with split, update, delete,
+/// submit with validation and CSR pre-check, cancel.
+struct PortRequestService: Sendable {
+    let store: Store
+    let gateway: any CarrierGateway
+    let clock: any PortInClock
+    let limits: ServiceLimits
+
+    var portability: PortabilityService { PortabilityService(gateway: gateway, store: store) }
+
+    // MARK: Create
+
+    func create(account: Account, fields: PortRequestFieldsInput, numbers: [String]) async throws -> CreatedGroup {
+        let outcomes = try await portability.check(numbers)
+        let eligible = outcomes.filter(\.portable)
+        let excluded = outcomes.filter { !$0.portable }
+        guard !eligible.isEmpty else {
+            let errors = outcomes.enumerated().prefix(100).map { index, outcome in
+                FieldError(field: "numbers[\(index)]", code: outcome.reason ?? "not_portable",
+                           message: outcome.message ?? "This number cannot be ported.")
+            }
+            throw Problem(.unprocessableEntity, code: "no_portable_numbers", title: "None of the numbers can be ported",
+                          detail: "Every number was invalid, not portable, or already here; see errors.", errors: errors)
+        }
+        var base = PortRequestDraft()
+        fields.apply(to: &base)
+        let pin = fields.pin.value
+        let byNumber = Dictionary(eligible.map { ($0.e164!, $0) }, uniquingKeysWith: { first, _ in first })
+        let splits = RequestSplitter.split(eligible.map {
+            RoutedNumber(e164: $0.e164!, losingCarrier: $0.losingCarrier!.spid, numberType: $0.numberType ?? .other)
+        })
+        let now = clock.now()
+        let groupId = StoreID.make("grp", at: now)
+        var newRequests: [NewPortRequest] = []
+        for split in splits {
+            let first = byNumber[split.numbers[0]]!
+            let carrier = first.losingCarrier!
+            for start in stride(from: 0, to: split.numbers.count, by: limits.maxNumbersPerRequest) {
+                var draft = base
+                draft.numbers = Array(split.numbers[start..<min(split.numbers.count, start + limits.maxNumbersPerRequest)])
+                draft.pin = pin
+                draft.kind = Self.kind(numberType: split.numberType, e164: split.numbers[0])
+                draft.country = first.country ?? base.country
+                newRequests.append(NewPortRequest(accountId: account.id, groupId: groupId, draft: draft, numberType: split.numberType,
+                                                  losingCarrier: CarrierRef(spid: carrier.spid, name: carrier.name)))
+            }
+        }
+        let actor = PortActor.customer(account.id)
+        let toCreate = newRequests
+        do {
+            let created = try await store.transaction { tx in
+                var out: [StoredPortRequest] = []
+                for request in toCreate {
+                    let stored = try await tx.portRequests.create(request, now: now)
+                    _ = try await tx.events.append(NewEvent(requestId: stored.id, accountId: account.id, type: "created", to: .draft,
+                                                            actor: actor, reason: nil, at: now))
+                    out.append(stored)
+                }
+                return out
+            }
+            return CreatedGroup(groupId: groupId, requests: created, excluded: excluded)
+        } catch StoreError.conflict {
+            throw Problem(.conflict, code: "number_in_open_request", title: "A number is already in an open request",
+                          detail: "Another request took one of these numbers a moment ago; check the numbers again.")
+        }
+    }
+
+    /// Toll-free numbers take the RespOrg path; other countries need a country LOA.
+    static func kind(numberType: NumberType, e164: String) -> PortKind {
+        if numberType == .tollFree { return .tollFree }
+        return e164.hasPrefix("+1") ? .local : .international
+    }
+
+    // MARK: Update
+
+    static let editable: [PortStatus] = [.draft, .actionRequired]
+
+    func update(account: Account, id: String, fields: PortRequestFieldsInput, add: [String], remove: [String]) async throws
+        -> StoredPortRequest {
+        guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
+            throw Problem.notFound("port request")
+        }
+        guard Self.editable.contains(current.status) else {
+            throw Problem.wrongStatus(current.status, action: "changed", allowed: Self.editable)
+        }
+        var errors: [FieldError] = []
+        var toAdd: [String] = []
+        if !add.isEmpty {
+            let outcomes = try await portability.check(add)
+            for (index, outcome) in outcomes.enumerated() {
+                let field = "add_numbers[\(index)]"
+                if !outcome.portable {
+                    errors.append(FieldError(field: field, code: outcome.reason ?? "not_portable",
+                                             message: outcome.message ?? "This number cannot be ported."))
+                } else if outcome.losingCarrier?.spid != current.losingCarrier?.spid || outcome.numberType != current.numberType {
+                    errors.append(FieldError(field: field, code: "different_carrier_or_type",
+                                             message: "A request holds one losing carrier's numbers of one type; open a new request for this one."))
+                } else if let e164 = outcome.e164 {
+                    toAdd.append(e164)
+                }
+            }
+        }
+        var toRemove: [String] = []
+        let held = Set(current.numbers.map(\.e164))
+        for (index, text) in remove.enumerated() {
+            guard let e164 = try? PhoneNumber.parse(text).e164, held.contains(e164) else {
+                errors.append(FieldError(field: "remove_numbers[\(index)]", code: "not_in_request",
+                                         message: "This number is not in the request."))
+                continue
+            }
+            toRemove.append(e164)
+        }
+        let remaining = held.subtracting(toRemove).count + toAdd.count
+        if remaining == 0 {
+            errors.append(FieldError(field: "remove_numbers", code: "no_numbers_left",
+                                     message: "A request needs at least one number; cancel or delete it instead."))
+        }
+        if remaining > limits.maxNumbersPerRequest {
+            errors.append(FieldError(field: "add_numbers", code: "too_many_numbers",
+                                     message: "A request holds at most \(limits.maxNumbersPerRequest) numbers."))
+        }
+        guard errors.isEmpty else { throw Problem.validation(errors) }
+
+        var edited = current.draft
+        fields.apply(to: &edited)
+        let draft = edited
+        let pin = fields.pinUpdate
+        let (adding, removing) = (toAdd, toRemove)
+        let now = clock.now()
+        let actor = PortActor.customer(account.id)
+        do {
+            return try await store.transaction { tx in
+                guard try await tx.portRequests.updateContent(id: id, accountId: account.id, draft: draft, pin: pin, now: now) else {
+                    throw Problem.notFound("port request")
+                }
+                if !adding.isEmpty || !removing.isEmpty {
+                    _ = try await tx.portRequests.changeNumbers(id: id, accountId: account.id, add: adding, remove: removing, now: now)
+                }
+                _ = try await tx.events.append(NewEvent(requestId: id, accountId: account.id, type: "updated", actor: actor, at: now))
+                guard let updated = try await tx.portRequests.find(id: id, accountId: account.id),
+                      Self.editable.contains(updated.status)
+                else { throw Problem(.conflict, code: "changed_meanwhile", title: "The request changed meanwhile", detail: "Read it again.") }
+                return updated
+            }
+        } catch StoreError.conflict {
+            throw Problem(.conflict, code: "number_in_open_request", title: "A number is already in an open request",
+                          detail: "One of the added numbers was taken by another open request.")
+        }
+    }
+
+    // MARK: Delete
+
+    func delete(account: Account, id: String) async throws {
+        guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
+            throw Problem.notFound("port request")
+        }
+        guard current.status == .draft else { throw Problem.wrongStatus(current.status, action: "deleted", allowed: [.draft]) }
+        guard try await store.portRequests.deleteDraft(id: id, accountId: account.id) else {
+            throw Problem(.conflict, code: "changed_meanwhile", title: "The request changed meanwhile", detail: "Read it again.")
+        }
+    }
+
+    // MARK: Cancel
+
+    func cancel(account: Account, id: String, reason: String?) async throws -> StoredPortRequest {
+        guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
+            throw Problem.notFound("port request")
+        }
+        // Nothing is live at a carrier for a draft or a plain rejection: cancel at once. Otherwise the
+        // carrier must confirm (the lifecycle sends the cancel and moves to `cancelled`).
+        let target: PortStatus
+        switch current.status {
+        case .draft, .actionRequired: target = .cancelled
+        case .submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed: target = .cancelRequested
+        default:
+            throw Problem.wrongStatus(current.status, action: "cancelled",
+                                      allowed: [.draft, .actionRequired, .submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed])
+        }
+        return try await move(current, to: target, actor: .customer(account.id), reason: reason)
+    }
+
+    /// Applies one status change with its event in one transaction; 409 when the request moved meanwhile.
+    func move(_ current: StoredPortRequest, to target: PortStatus, actor: PortActor, reason: String?,
+              change: StatusChange? = nil) async throws -> StoredPortRequest {
+        let now = clock.now()
+        let event: PortEvent
+        do {
+            event = try PortStateMachine.transition(from: current.status, to: target, actor: actor, at: now, reason: reason)
+        } catch {
+            throw Problem(.conflict, code: "invalid_transition", title: "Not allowed in this status", detail: error.description)
+        }
+        let statusChange = change ?? StatusChange(from: current.status, to: target)
+        return try await store.transaction { tx in
+            guard let updated = try await tx.portRequests.transition(id: current.id, change: statusChange, now: now) else {
+                throw Problem(.conflict, code: "changed_meanwhile", title: "The request changed meanwhile", detail: "Read it again.")
+            }
+            _ = try await tx.events.append(NewEvent(requestId: current.id, accountId: current.accountId, type: "status_changed",
+                                                    from: event.from, to: event.to, actor: actor, reason: event.reason, at: now))
+            return updated
+        }
+    }
+}

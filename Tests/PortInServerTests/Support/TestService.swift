@@ -1,0 +1,193 @@
+import AsyncHTTPClient
+import CarrierKit
+import CarrierSimulator
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PortInCore
+@testable import PortInServer
+import PortInStore
+
+/// HTTP Basic credentials.
+struct Credentials: Sendable {
+    var authId: String
+    var token: String
+
+    var header: String { "Basic " + Data("\(authId):\(token)".utf8).base64EncodedString() }
+}
+
+/// A response as the tests read it.
+struct TestResponse: Sendable {
+    var status: Int
+    var headers: HTTPHeaders
+    var body: Data
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+    /// The body as a JSON object (empty when it is not one).
+    var json: [String: Any] { ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]) ?? [:] }
+    var contentType: String? { headers.first(name: "Content-Type") }
+    /// `errors[].field` of a problem.
+    var problemFields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
+    var problemCode: String? { json["code"] as? String }
+}
+
+/// The whole service on loopback: a private database (SQLite or PostgreSQL), the carrier network
+/// simulator in process on a manual clock, a temporary documents directory and a real HTTP server.
+final class TestService: Sendable {
+    let runtime: StoreRuntime
+    let server: RunningServer
+    let network: CarrierNetwork
+    let clock: ManualClock
+    let client: HTTPClient
+    let documentsDirectory: URL
+
+    /// Monday 2027-03-01 15:00 UTC (10:00 in New York): a business day, well before any cut-off.
+    static let start = Date(timeIntervalSince1970: 1_803_913_200)
+
+    var store: Store { runtime.store }
+    var baseURL: String { server.baseURL }
+
+    private init(runtime: StoreRuntime, server: RunningServer, network: CarrierNetwork, clock: ManualClock, client: HTTPClient,
+                 documentsDirectory: URL) {
+        self.runtime = runtime
+        self.server = server
+        self.network = network
+        self.clock = clock
+        self.client = client
+        self.documentsDirectory = documentsDirectory
+    }
+
+    /// Starts a fresh service, runs `body`, and tears everything down (also when `body` throws).
+    static func with<T>(_ backend: TestBackend, limits: ServiceLimits = ServiceLimits(), seed: UInt64 = 42,
+                        _ body: (TestService) async throws -> T) async throws -> T {
+        let configuration = try backend.freshConfiguration()
+        let runtime = try StoreRuntime(configuration: configuration, secretBox: try SecretBox(base64Key: SecretBox.generateKey()))
+        do {
+            try await runtime.migrate()
+        } catch {
+            try? await runtime.dropSchema()
+            await runtime.shutdown()
+            throw error
+        }
+        let clock = ManualClock(start)
+        let network = CarrierNetwork(seed: seed, clock: clock)
+        let documents = FileManager.default.temporaryDirectory.appendingPathComponent("portin-docs-\(UUID().uuidString)")
+        let dependencies = ServiceDependencies(store: runtime.store, gateway: network, clock: clock, documentsDirectory: documents,
+                                               limits: limits, databaseName: configuration.isPostgres ? "postgresql" : "sqlite")
+        let server: RunningServer
+        do {
+            server = try await RunningServer.start(dependencies: dependencies)
+        } catch {
+            try? await runtime.dropSchema()
+            await runtime.shutdown()
+            throw error
+        }
+        let service = TestService(runtime: runtime, server: server, network: network, clock: clock,
+                                  client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents)
+        do {
+            let result = try await body(service)
+            await service.shutdown()
+            return result
+        } catch {
+            await service.shutdown()
+            throw error
+        }
+    }
+
+    private func shutdown() async {
+        try? await client.shutdown()
+        try? await server.shutdown()
+        try? await runtime.dropSchema()
+        await runtime.shutdown()
+        try? FileManager.default.removeItem(at: documentsDirectory)
+    }
+
+    // MARK: Accounts
+
+    /// A new account and its API credentials.
+    func makeAccount(name: String = "Acme Widgets", plan: AccountPlan = .standard) async throws -> (Account, Credentials) {
+        let created = try await store.accounts.create(name: name, plan: plan, contactEmails: ["noc@acme.test"], now: clock.now())
+        return (created.account, Credentials(authId: created.account.authId, token: created.authToken))
+    }
+
+    /// A porting-team user and its API credentials.
+    func makeOps(email: String = "ops@portin.test") async throws -> Credentials {
+        let user = try await store.users.create(accountId: nil, email: email, role: .ops, passwordHash: "x", now: clock.now())
+        let credentials = try await store.users.issueAPICredentials(userId: user.id)
+        return Credentials(authId: credentials.authId, token: credentials.authToken)
+    }
+
+    // MARK: HTTP
+
+    /// Sends a request; `json` is serialised with JSONSerialization, `body` sent as is.
+    func send(_ method: HTTPMethod, _ path: String, auth: Credentials? = nil, json: Any? = nil, body: Data? = nil,
+              contentType: String? = nil, headers extra: [(String, String)] = []) async throws -> TestResponse {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        if let auth { request.headers.add(name: "Authorization", value: auth.header) }
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
+        if let json {
+            let data = try JSONSerialization.data(withJSONObject: json)
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: data))
+        } else if let body {
+            request.headers.add(name: "Content-Type", value: contentType ?? "application/octet-stream")
+            request.body = .bytes(ByteBuffer(data: body))
+        }
+        let response = try await client.execute(request, timeout: .seconds(60))
+        let buffer = try await response.body.collect(upTo: 64 * 1024 * 1024)
+        return TestResponse(status: Int(response.status.code), headers: response.headers, body: Data(buffer: buffer))
+    }
+
+    /// A multipart/form-data body with text fields and one file part.
+    static func multipart(fields: [(String, String)], file: (name: String, filename: String, data: Data)?)
+        -> (body: Data, contentType: String) {
+        let boundary = "----portin-test-\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n".utf8)
+            body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8)
+            body += file.data
+            body += Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        return (body, "multipart/form-data; boundary=\(boundary)")
+    }
+
+    // MARK: Simulated subscribers
+
+    /// Registers a business subscriber at `carrier` (slug) holding `numbers`; returns the record.
+    @discardableResult
+    func addSubscriber(carrier: String = "granite-telephone", numbers: [String], accountNumber: String = "GT-552201",
+                       pin: String? = nil, businessName: String = "Acme Widgets LLC", authorizedName: String = "Jane Roe",
+                       address: ServiceAddress = TestService.address) throws -> SubscriberRecord {
+        let record = SubscriberRecord(carrier: carrier, accountNumber: accountNumber, pin: pin, btn: numbers.first,
+                                      subscriberType: .business, businessName: businessName, authorizedName: authorizedName,
+                                      serviceAddress: address, numbers: numbers)
+        try network.addSubscribers([record])
+        return record
+    }
+
+    static let address = ServiceAddress(houseNumber: "12", street: "Main St", unit: "Suite 200", city: "Springfield", state: "IL",
+                                        postalCode: "62701")
+
+    /// The JSON of a complete request for the subscriber above (without numbers).
+    static func requestFields(accountNumber: String = "GT-552201", btn: String, pin: String? = nil) -> [String: Any] {
+        var fields: [String: Any] = [
+            "subscriber_type": "business",
+            "business_name": "Acme Widgets LLC",
+            "authorized_person": ["name": "Jane Roe", "title": "CTO", "email": "jane@acme.test"],
+            "service_address": ["house_number": "12", "street": "Main St", "unit": "Suite 200", "city": "Springfield",
+                                "state": "IL", "postal_code": "62701", "country": "US"],
+            "account_number": accountNumber,
+            "btn": btn,
+            "customer_reference": "ticket-7",
+            "notification_emails": ["noc@acme.test"],
+        ]
+        if let pin { fields["pin"] = pin }
+        return fields
+    }
+}
