@@ -113,6 +113,8 @@ let package = Package(
             dependencies: [
                 "PortInServer", "PortInStore", "PortInCore", "CarrierKit", "CarrierSimulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict
         ),
