@@ -1,12 +1,13 @@
 import ArgumentParser
 
-/// The `portin` command: offline tools for the porting team now; `serve`, `migrate` and
-/// `worker` join here as the service modules land.
+/// The `portin` command: the service (`serve`, `migrate`), its administration (`accounts`, `users`)
+/// and offline tools for the porting team (`numbers`, `calendar`).
 @main
-struct PortIn: ParsableCommand {
+struct PortIn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portin",
         abstract: "PortIn: bring customers' phone numbers over from their current carriers.",
-        subcommands: [NumbersCommand.self, CalendarCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, AccountsCommand.self, UsersCommand.self, NumbersCommand.self,
+                      CalendarCommand.self]
     )
 }

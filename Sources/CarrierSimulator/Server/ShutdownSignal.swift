@@ -5,11 +5,13 @@ import Glibc
 import Darwin
 #endif
 
-/// Waits for SIGINT or SIGTERM, so the server, driver and client shut down cleanly.
-enum ShutdownSignal {
-    static func wait() async -> String {
+/// Waits for SIGINT or SIGTERM, so a server process (`carrier-sim`, `portin serve`) shuts down cleanly.
+/// Lives here, with the simulator's server, because both executables already depend on this module.
+public enum ShutdownSignal {
+    /// Returns the name of the first signal received.
+    public static func wait() async -> String {
         await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
-            let queue = DispatchQueue(label: "carrier-sim.signals")
+            let queue = DispatchQueue(label: "portin.signals")
             let once = Once()
             var sources: [any DispatchSourceSignal] = []
             for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {

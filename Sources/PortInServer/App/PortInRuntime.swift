@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+import CarrierKit
+import CarrierSimulator
+import Foundation
+import Logging
+import PortInCore
+import PortInStore
+
+/// The whole service as `portin serve` runs it: data directory, database (migrated), PIN key,
+/// carrier gateway (partner over HTTP, or the embedded simulator), demo credentials and HTTP server.
+public final class PortInRuntime: Sendable {
+    public let configuration: ServerConfiguration
+    public let storeRuntime: StoreRuntime
+    public let server: RunningServer
+    /// The embedded carrier network when no partner URL is configured.
+    public let network: CarrierNetwork?
+    public let demo: DemoCredentials?
+    let httpGateway: HTTPCarrierGateway?
+
+    private init(configuration: ServerConfiguration, storeRuntime: StoreRuntime, server: RunningServer, network: CarrierNetwork?,
+                 demo: DemoCredentials?, httpGateway: HTTPCarrierGateway?) {
+        self.configuration = configuration
+        self.storeRuntime = storeRuntime
+        self.server = server
+        self.network = network
+        self.demo = demo
+        self.httpGateway = httpGateway
+    }
+
+    /// Opens the data directory and the migrated database (used by `serve`, `migrate` and the admin commands).
+    public static func openStore(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "portin.store")) async throws
+        -> StoreRuntime {
+        let directory = try dataDirectory(configuration)
+        let key = try pinKey(configuration, directory: directory)
+        let url = configuration.databaseURL ?? directory.appendingPathComponent("portin.sqlite").path
+        let runtime = try StoreRuntime(configuration: try StoreConfiguration(url: url), secretBox: try SecretBox(base64Key: key),
+                                       logger: logger)
+        do {
+            try await runtime.migrate()
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+        return runtime
+    }
+
+    /// Starts everything; `clock` is shared by the service and the embedded simulator.
+    public static func start(_ configuration: ServerConfiguration, clock: any PortInClock = SystemClock(),
+                             logger: Logger = Logger(label: "portin")) async throws -> PortInRuntime {
+        let storeRuntime = try await openStore(configuration, logger: logger)
+        let directory = try dataDirectory(configuration)
+        let gateway: any CarrierGateway
+        var network: CarrierNetwork?
+        var httpGateway: HTTPCarrierGateway?
+        if let url = configuration.carrierURL {
+            let http = HTTPCarrierGateway(configuration: .init(baseURL: url, apiKey: configuration.carrierAPIKey ?? ""), logger: logger)
+            httpGateway = http
+            gateway = http
+        } else {
+            let embedded = CarrierNetwork(seed: configuration.simulatorSeed, clock: clock)
+            network = embedded
+            gateway = embedded
+        }
+        do {
+            let demo = configuration.demo
+                ? try await DemoCredentials.ensure(store: storeRuntime.store, dataDirectory: directory, clock: clock) : nil
+            let dependencies = ServiceDependencies(
+                store: storeRuntime.store, gateway: gateway, clock: clock,
+                documentsDirectory: directory.appendingPathComponent("documents", isDirectory: true),
+                limits: ServiceLimits(maxUploadBytes: configuration.maxUploadBytes),
+                databaseName: storeRuntime.configuration.isPostgres ? "postgresql" : "sqlite")
+            let server = try await RunningServer.start(dependencies: dependencies, host: configuration.host, port: configuration.port,
+                                                       logger: logger)
+            return PortInRuntime(configuration: configuration, storeRuntime: storeRuntime, server: server, network: network, demo: demo,
+                                 httpGateway: httpGateway)
+        } catch {
+            try? await httpGateway?.shutdown()
+            await storeRuntime.shutdown()
+            throw error
+        }
+    }
+
+    /// Stops the server, then the gateway and the database.
+    public func shutdown() async {
+        try? await server.shutdown()
+        try? await httpGateway?.shutdown()
+        await storeRuntime.shutdown()
+    }
+
+    /// The data directory, created when missing.
+    static func dataDirectory(_ configuration: ServerConfiguration) throws -> URL {
+        let url = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true).standardizedFileURL
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The configured PIN key, or the one generated into `<data>/pin.key` (mode 0600) on first start.
+    static func pinKey(_ configuration: ServerConfiguration, directory: URL) throws -> String {
+        if let key = configuration.pinKey { return key }
+        let file = directory.appendingPathComponent("pin.key")
+        if let saved = try? String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !saved.isEmpty {
+            return saved
+        }
+        let key = SecretBox.generateKey()
+        try Data((key + "\n").utf8).write(to: file, options: .withoutOverwriting)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        return key
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+
+/// Every setting of `portin serve`, read from the environment and an optional `.env` file
+/// (the environment wins). The README's configuration table lists the same names and defaults.
+public struct ServerConfiguration: Sendable, Hashable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// SQLite file, PIN key, documents and demo credentials live here.
+    public var dataDirectory: String = "./portin-data"
+    /// Empty: SQLite at `<data>/portin.sqlite`.
+    public var databaseURL: String?
+    /// Base64 of 32 bytes. Empty: generated once into `<data>/pin.key`.
+    public var pinKey: String?
+    /// The partner carrier's API. Empty: the embedded carrier network simulator.
+    public var carrierURL: String?
+    public var carrierAPIKey: String?
+    /// Seed of the embedded simulator's world.
+    public var simulatorSeed: UInt64 = 42
+    public var maxUploadBytes: Int = 10 * 1024 * 1024
+    public var logLevel: Logger.Level = .info
+    /// Create the demo account and ops user on first start.
+    public var demo: Bool = true
+
+    public init() {}
+
+    /// The names read, in README order.
+    public static let variables: [(name: String, meaning: String)] = [
+        ("PORTIN_HOST", "address to listen on"),
+        ("PORTIN_PORT", "port to listen on"),
+        ("PORTIN_DATA_DIR", "directory for the SQLite file, PIN key, documents and demo credentials"),
+        ("DATABASE_URL", "postgres://user:pass@host:port/db, or sqlite:///path; empty = SQLite in the data directory"),
+        ("PORTIN_PIN_KEY", "base64 of 32 bytes for PIN encryption; empty = generated into <data>/pin.key"),
+        ("PORTIN_CARRIER_URL", "partner carrier API base URL; empty = embedded carrier simulator"),
+        ("PORTIN_CARRIER_API_KEY", "bearer key for the partner carrier API"),
+        ("PORTIN_SIMULATOR_SEED", "world seed of the embedded simulator"),
+        ("PORTIN_MAX_UPLOAD_BYTES", "largest document upload"),
+        ("PORTIN_LOG_LEVEL", "trace, debug, info, notice, warning, error, critical"),
+        ("PORTIN_DEMO", "create the demo account and ops user on first start (true/false)"),
+    ]
+
+    /// Reads `environment` over the values of `dotEnv` (contents of a `.env` file, if any).
+    /// Every unreadable value is reported at once.
+    public init(environment: [String: String], dotEnv: String? = nil) throws(ConfigurationError) {
+        var values = dotEnv.map(Self.parseDotEnv) ?? [:]
+        values.merge(environment) { _, new in new }
+        func value(_ name: String) -> String? {
+            guard let text = values[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            return text
+        }
+        var problems: [String] = []
+        if let host = value("PORTIN_HOST") { self.host = host }
+        if let text = value("PORTIN_PORT") {
+            if let port = Int(text), (0...65_535).contains(port) { self.port = port } else { problems.append("PORTIN_PORT must be 0-65535") }
+        }
+        if let directory = value("PORTIN_DATA_DIR") { dataDirectory = directory }
+        databaseURL = value("DATABASE_URL")
+        pinKey = value("PORTIN_PIN_KEY")
+        carrierURL = value("PORTIN_CARRIER_URL")
+        carrierAPIKey = value("PORTIN_CARRIER_API_KEY")
+        if let text = value("PORTIN_SIMULATOR_SEED") {
+            if let seed = UInt64(text) { simulatorSeed = seed } else { problems.append("PORTIN_SIMULATOR_SEED must be a whole number") }
+        }
+        if let text = value("PORTIN_MAX_UPLOAD_BYTES") {
+            if let bytes = Int(text), bytes > 0 { maxUploadBytes = bytes } else { problems.append("PORTIN_MAX_UPLOAD_BYTES must be positive") }
+        }
+        if let text = value("PORTIN_LOG_LEVEL") {
+            if let level = Logger.Level(rawValue: text.lowercased()) { logLevel = level } else {
+                problems.append("PORTIN_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+            }
+        }
+        if let text = value("PORTIN_DEMO") {
+            switch text.lowercased() {
+            case "1", "true", "yes", "on": demo = true
+            case "0", "false", "no", "off": demo = false
+            default: problems.append("PORTIN_DEMO must be true or false")
+            }
+        }
+        if carrierURL != nil && carrierAPIKey == nil { problems.append("PORTIN_CARRIER_API_KEY is required with PORTIN_CARRIER_URL") }
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+    }
+
+    /// `KEY=value` lines; `#` comments, blank lines, `export ` prefixes and surrounding quotes allowed.
+    static func parseDotEnv(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for raw in text.split(whereSeparator: \.isNewline) {
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            out[key] = value
+        }
+        return out
+    }
+
+    /// Reads the process environment and `./.env` when present.
+    public static func fromProcess(dotEnvPath: String = ".env") throws(ConfigurationError) -> ServerConfiguration {
+        let dotEnv = try? String(contentsOfFile: dotEnvPath, encoding: .utf8)
+        return try ServerConfiguration(environment: ProcessInfo.processInfo.environment, dotEnv: dotEnv)
+    }
+}
+
+/// Configuration values that cannot be used, all of them.
+public struct ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { "configuration: " + problems.joined(separator: "; ") }
+}
