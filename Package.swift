@@ -101,6 +101,8 @@ let package = Package(
                 "PortInCore",
                 "CarrierKit",
                 "CarrierSimulator",
+                "PortInServer",
+                "PortInStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
