@@ -19,14 +19,20 @@ enum CLI {
         return dir.appendingPathComponent("portin")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
-        try run(arguments, stdinData: stdin.map { Data($0.utf8) })
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    directory: URL? = nil) throws -> Output {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, directory: directory)
     }
 
-    static func run(_ arguments: [String], stdinData: Data?) throws -> Output {
+    static func run(_ arguments: [String], stdinData: Data?, environment: [String: String] = [:],
+                    directory: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executableURL
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
