@@ -17,6 +17,7 @@ public enum PortInApp {
         app.routes.defaultMaxBodySize = "2mb"
 
         ServiceRoutes(context: context).register(on: app)
+        CarrierCallbackRoutes(context: context).register(on: app)
         let api = app.grouped(BasicAuthMiddleware(store: dependencies.store, cache: context.credentials))
             .grouped(IdempotencyMiddleware(store: dependencies.store, clock: dependencies.clock,
                                            maxBodyBytes: dependencies.limits.maxUploadBytes + 64 * 1024))

@@ -1,5 +1,6 @@
 import CarrierKit
 import Foundation
+import Logging
 import PortInCore
 import PortInStore
 
@@ -13,15 +14,22 @@ public struct ServiceDependencies: Sendable {
     public var limits: ServiceLimits
     /// `sqlite` or `postgresql`, shown by `/ready`.
     public var databaseName: String
+    /// Secret of the partner's signed callbacks; nil refuses every callback.
+    public var callbackSecret: String?
+    /// The calendar day-based schedules use (FOC minus 2 business days).
+    public var calendar: BusinessCalendar
 
     public init(store: Store, gateway: any CarrierGateway, clock: any PortInClock, documentsDirectory: URL,
-                limits: ServiceLimits = ServiceLimits(), databaseName: String) {
+                limits: ServiceLimits = ServiceLimits(), databaseName: String, callbackSecret: String? = nil,
+                calendar: BusinessCalendar = .usFederal) {
         self.store = store
         self.gateway = gateway
         self.clock = clock
         self.documentsDirectory = documentsDirectory
         self.limits = limits
         self.databaseName = databaseName
+        self.callbackSecret = callbackSecret
+        self.calendar = calendar
     }
 }
 
@@ -39,4 +47,7 @@ struct APIContext: Sendable {
     }
     var portability: PortabilityService { PortabilityService(gateway: dependencies.gateway, store: store) }
     var files: DocumentFileStore { DocumentFileStore(root: dependencies.documentsDirectory) }
+    var ingest: CarrierEventIngest {
+        CarrierEventIngest(store: store, clock: clock, calendar: dependencies.calendar, logger: Logger(label: "portin.carrier-events"))
+    }
 }

@@ -7,7 +7,8 @@ extension PortRequestService {
     static let submittable: [PortStatus] = [.draft, .actionRequired]
 
     /// Runs every validation rule and the CSR pre-check; all problems come back at once (422).
-    /// A request that passes moves to `submitted` (a resubmission after `action_required` bumps the version).
+    /// A request that passes moves to `submitted` with the next version, and the order is scheduled
+    /// for the partner carrier in the same transaction.
     func submit(account: Account, id: String) async throws -> StoredPortRequest {
         guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
             throw Problem.notFound("port request")
@@ -43,9 +44,11 @@ extension PortRequestService {
         guard errors.allSatisfy({ $0.severity == "warning" }) else {
             throw Problem.validation(errors, detail: "Fix these and submit again; nothing was sent to the carrier.")
         }
+        // Version 1 is the first order; each resubmission is a supplement with the next version.
         return try await move(current, to: .submitted, actor: .customer(account.id), reason: nil,
-                              change: StatusChange(from: current.status, to: .submitted, reasons: [],
-                                                   bumpVersion: current.status == .actionRequired))
+                              change: StatusChange(from: current.status, to: .submitted, reasons: [], bumpVersion: true)) { tx, updated, now in
+            try await tx.schedule(.submitOrder, requestId: updated.id, version: updated.version, at: now, now: now)
+        }
     }
 
     /// What we assume of a carrier we only know from a portability answer: wireless carriers always

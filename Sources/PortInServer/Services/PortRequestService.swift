@@ -189,12 +189,18 @@ struct PortRequestService: Sendable {
             throw Problem.wrongStatus(current.status, action: "cancelled",
                                       allowed: [.draft, .actionRequired, .submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed])
         }
-        return try await move(current, to: target, actor: .customer(account.id), reason: reason)
+        return try await move(current, to: target, actor: .customer(account.id), reason: reason) { tx, updated, now in
+            // The carrier holds an order: the lifecycle sends the cancel and waits for its answer.
+            if updated.status == .cancelRequested {
+                try await tx.schedule(.cancelOrder, requestId: updated.id, version: updated.version, at: now, now: now)
+            }
+        }
     }
 
     /// Applies one status change with its event in one transaction; 409 when the request moved meanwhile.
     func move(_ current: StoredPortRequest, to target: PortStatus, actor: PortActor, reason: String?,
-              change: StatusChange? = nil) async throws -> StoredPortRequest {
+              change: StatusChange? = nil,
+              schedule: (@Sendable (StoreTransaction, StoredPortRequest, Date) async throws -> Void)? = nil) async throws -> StoredPortRequest {
         let now = clock.now()
         let event: PortEvent
         do {
@@ -209,6 +215,7 @@ struct PortRequestService: Sendable {
             }
             _ = try await tx.events.append(NewEvent(requestId: current.id, accountId: current.accountId, type: "status_changed",
                                                     from: event.from, to: event.to, actor: actor, reason: event.reason, at: now))
+            try await schedule?(tx, updated, now)
             return updated
         }
     }

@@ -1,0 +1,141 @@
+import CarrierKit
+import Foundation
+import Logging
+import PortInCore
+import PortInStore
+
+/// Applies carrier events (callbacks) through the state machine, each exactly once: the event id
+/// is recorded in the same transaction as its effects, so a duplicate changes nothing and a crash
+/// between the two is impossible. Stale events (an older version, or a step the request is already
+/// past, such as a late `verified` after the FOC) are recorded on the timeline but move nothing.
+struct CarrierEventIngest: Sendable {
+    let store: Store
+    let clock: any PortInClock
+    let calendar: BusinessCalendar
+    let logger: Logger
+
+    enum Outcome: String, Sendable {
+        case applied
+        case duplicate
+        case stale
+        case unknownOrder = "unknown_order"
+    }
+
+    func ingest(_ event: CarrierEvent) async throws -> Outcome {
+        let now = clock.now()
+        let calendar = self.calendar
+        return try await store.transaction { tx in
+            let page = try await tx.portRequests.opsList(filter: PortRequestFilter(pon: event.pon), page: PageRequest(limit: 1))
+            guard let request = page.items.first else {
+                _ = try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: nil, at: now)
+                return .unknownOrder
+            }
+            guard try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: request.id, at: now) else { return .duplicate }
+            let steps = Self.plan(for: event, request: request)
+            guard !steps.isEmpty else {
+                _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "carrier_event",
+                                                        actor: .carrier("partner"), reason: "\(event.type.rawValue) (no change)",
+                                                        at: now))
+                return .stale
+            }
+            var updated = request
+            // A step skipped by a lost or reordered event is walked through, one event per step.
+            for step in steps {
+                guard let transition = try? PortStateMachine.transition(from: updated.status, to: step.to, actor: .carrier("partner"),
+                                                                         at: now, reason: step.reason),
+                      let next = try await tx.portRequests.transition(id: request.id, change: step.change, now: now)
+                else { return .stale }
+                _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "status_changed",
+                                                        from: transition.from, to: transition.to, actor: .carrier("partner"),
+                                                        reason: transition.reason, at: now))
+                updated = next
+            }
+            try await Self.followUp(event, request: updated, tx: tx, calendar: calendar, now: now)
+            return .applied
+        }
+    }
+
+    struct Plan {
+        var to: PortStatus
+        var change: StatusChange
+        var reason: String?
+    }
+
+    /// The steps `event` takes `request` through, empty when it changes nothing (stale or informational).
+    static func plan(for event: CarrierEvent, request: StoredPortRequest) -> [Plan] {
+        guard event.version >= request.version else { return [] }  // about an older version of the order
+        let from = request.status
+        func step(_ a: PortStatus, _ b: PortStatus, focDate: CivilDate? = nil, reasons: [Rejection]? = nil, reason: String? = nil) -> Plan {
+            Plan(to: b, change: StatusChange(from: a, to: b, reasons: reasons, focDate: focDate), reason: reason)
+        }
+        /// From `from` up to pending at the losing carrier, through the steps not yet taken.
+        func toPending() -> [Plan] {
+            switch from {
+            case .submitted: [step(.submitted, .carrierReview), step(.carrierReview, .pendingLosingCarrier)]
+            case .carrierReview: [step(.carrierReview, .pendingLosingCarrier)]
+            default: []
+            }
+        }
+        switch event.type {
+        case .received, .verified:
+            return from == .submitted ? [step(.submitted, .carrierReview)] : []
+        case .sentToLosingCarrier:
+            return toPending()
+        case .foc:
+            guard let date = event.focDate else { return [] }
+            switch from {
+            case .submitted, .carrierReview, .pendingLosingCarrier:
+                return toPending() + [step(.pendingLosingCarrier, .focConfirmed, focDate: date)]
+            case .focConfirmed where request.focDate != date:
+                return [step(.focConfirmed, .focConfirmed, focDate: date, reason: "The carrier moved the port date to \(date)")]
+            default:
+                return []
+            }
+        case .rejected:
+            guard [.submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed].contains(from) else { return [] }
+            let reasons = (event.errors ?? []).map {
+                Rejection(carrierCode: $0.code, carrier: request.losingCarrier?.spid, message: $0.message, number: $0.number, field: $0.field)
+            }
+            let summary = reasons.isEmpty ? (event.message ?? "Rejected by the carrier")
+                : reasons.map { $0.message ?? $0.code.rawValue }.joined(separator: "; ")
+            return [step(from, .actionRequired, reasons: reasons, reason: summary)]
+        case .activated:
+            return from == .focConfirmed ? [step(.focConfirmed, .completed)] : []
+        case .cancelled:
+            return from == .cancelRequested ? [step(.cancelRequested, .cancelled)] : []
+        case .exception:
+            return []
+        }
+    }
+
+    /// Jobs and inventory changes an applied event implies, in the same transaction.
+    static func followUp(_ event: CarrierEvent, request: StoredPortRequest, tx: StoreTransaction, calendar: BusinessCalendar,
+                         now: Date) async throws {
+        let numbers = request.numbers.map(\.e164)
+        switch request.status {
+        case .focConfirmed:
+            guard let foc = request.focDate else { return }
+            try await tx.portRequests.setNumberStatus(requestId: request.id, numbers: nil, status: .pending, focDate: foc)
+            // Two business days before the FOC (or now, when that is already past).
+            let day = calendar.adding(businessDays: -2, to: foc)
+            let runAt = max(now, calendar.start(of: day))
+            try await tx.schedule(.provisionNumbers, requestId: request.id, version: request.version, at: runAt, now: now)
+        case .completed:
+            try await tx.numbers.provision(accountId: request.accountId, numbers: numbers, portRequestId: request.id,
+                                           focDate: request.focDate, now: now)
+            try await tx.numbers.activate(accountId: request.accountId, numbers: numbers, now: now)
+            try await tx.portRequests.setNumberStatus(requestId: request.id, numbers: nil, status: .active, focDate: request.focDate)
+            try await tx.portRequests.purgePIN(id: request.id, now: now)
+        case .cancelled:
+            try await tx.numbers.remove(numbers: numbers, portRequestId: request.id)
+            try await tx.portRequests.setNumberStatus(requestId: request.id, numbers: nil, status: .cancelled, focDate: nil)
+        case .actionRequired:
+            let rejected = Set((event.errors ?? []).compactMap(\.number))
+            if !rejected.isEmpty {
+                try await tx.portRequests.setNumberStatus(requestId: request.id, numbers: Array(rejected), status: .rejected, focDate: nil)
+            }
+        default:
+            break
+        }
+    }
+}
