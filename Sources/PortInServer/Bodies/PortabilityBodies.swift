@@ -27,6 +27,26 @@ struct PortabilityResultBody: Encodable {
         inAccount = outcome.inAccount
         inOpenRequest = outcome.inOpenRequest
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case input, number, portable, reason, message, numberType, losingCarrier, rateCenter, pinRequired, inAccount, inOpenRequest
+    }
+
+    /// `number` is required by the contract: an input that did not parse has `"number": null`.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(input, forKey: .input)
+        try container.encode(number, forKey: .number)
+        try container.encode(portable, forKey: .portable)
+        try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encodeIfPresent(message, forKey: .message)
+        try container.encodeIfPresent(numberType, forKey: .numberType)
+        try container.encodeIfPresent(losingCarrier, forKey: .losingCarrier)
+        try container.encodeIfPresent(rateCenter, forKey: .rateCenter)
+        try container.encode(pinRequired, forKey: .pinRequired)
+        try container.encode(inAccount, forKey: .inAccount)
+        try container.encode(inOpenRequest, forKey: .inOpenRequest)
+    }
 }
 
 struct PortabilityCheckBody: Encodable {
