@@ -38,8 +38,8 @@ struct PortRequestRoutes {
 
     func list(_ request: Request) async throws -> Response {
         let account = try request.account()
-        let filter = try request.portRequestFilter(ops: false)
-        let page = try await context.store.portRequests.list(accountId: account.id, filter: filter, page: try request.pageRequest())
+        let (filter, pageRequest) = try request.portRequestQuery(ops: false)
+        let page = try await context.store.portRequests.list(accountId: account.id, filter: filter, page: pageRequest)
         return try APIJSON.response(ListBody(data: page.items.map { PortRequestBody($0) }, nextCursor: page.nextCursor))
     }
 
