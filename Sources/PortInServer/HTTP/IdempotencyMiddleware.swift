@@ -5,8 +5,9 @@ import PortInStore
 import Vapor
 
 /// `Idempotency-Key` on POST: the first successful (2xx) response is stored with a hash of the
-/// request, a replay with the same body gets it back (`Idempotent-Replayed: true`) and the same key
-/// with another body is 409. Failures are not stored: they changed nothing, so a retry runs again.
+/// request (method, path and body, JSON compared as data rather than bytes), a replay with the same
+/// body gets it back (`Idempotent-Replayed: true`) and the same key with another body is 409.
+/// Failures are not stored: they changed nothing, so a retry runs again.
 struct IdempotencyMiddleware: AsyncMiddleware {
     let store: Store
     let clock: any PortInClock
@@ -23,7 +24,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         let body = try await request.body.collect(max: maxBodyBytes).get()
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
-        if let body { hasher.update(data: Data(buffer: body, byteTransferStrategy: .noCopy)) }
+        if let body { hasher.update(data: Self.fingerprint(body, contentType: request.headers.contentType)) }
         let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
 
         if let existing = try await store.idempotency.find(accountId: principal.scope, key: key) {
@@ -37,6 +38,18 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         let winner = try await store.idempotency.save(record)
         // A concurrent twin stored first: answer as it did, so both callers see one outcome.
         return winner.requestHash == hash && winner.responseBody == data ? response : try Self.replay(winner, hash: hash)
+    }
+
+    /// A JSON body is hashed in a canonical form (keys sorted, no whitespace), so a retry that
+    /// serialises the same object with its keys in another order is still the same request.
+    static func fingerprint(_ body: ByteBuffer, contentType: HTTPMediaType?) -> Data {
+        let data = Data(buffer: body, byteTransferStrategy: .noCopy)
+        guard let contentType, contentType.type == "application",
+              contentType.subType == "json" || contentType.subType.hasSuffix("+json"),
+              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+              let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+        else { return data }
+        return canonical
     }
 
     static func replay(_ record: IdempotencyRecord, hash: String) throws -> Response {

@@ -6,6 +6,21 @@ extension Request {
     /// `limit` and `cursor`, checked.
     func pageRequest() throws -> PageRequest {
         var errors: [FieldError] = []
+        let page = pageRequest(into: &errors)
+        guard errors.isEmpty else { throw Problem.validation(errors) }
+        return page
+    }
+
+    /// The filters and page of a request list, every bad parameter reported at once.
+    func portRequestQuery(ops: Bool) throws -> (PortRequestFilter, PageRequest) {
+        var errors: [FieldError] = []
+        let filter = portRequestFilter(ops: ops, into: &errors)
+        let page = pageRequest(into: &errors)
+        guard errors.isEmpty else { throw Problem.validation(errors) }
+        return (filter, page)
+    }
+
+    private func pageRequest(into errors: inout [FieldError]) -> PageRequest {
         var limit = 50
         if let text = query[String.self, at: "limit"] {
             if let value = Int(text), (1...200).contains(value) { limit = value } else {
@@ -13,14 +28,12 @@ extension Request {
             }
         }
         let cursor = query[String.self, at: "cursor"].flatMap { $0.isEmpty ? nil : $0 }
-        guard errors.isEmpty else { throw Problem.validation(errors) }
         return PageRequest(limit: limit, cursor: cursor)
     }
 
     /// The `status` and `number` filters of request lists (and `pon`, `account_id` for ops).
-    func portRequestFilter(ops: Bool) throws -> PortRequestFilter {
+    private func portRequestFilter(ops: Bool, into errors: inout [FieldError]) -> PortRequestFilter {
         var filter = PortRequestFilter()
-        var errors: [FieldError] = []
         if let text = query[String.self, at: "status"], !text.isEmpty {
             if let status = PortStatus(rawValue: text) { filter.status = status } else {
                 errors.append(FieldError(field: "status", code: "invalid_value",
@@ -36,7 +49,6 @@ extension Request {
             filter.pon = query[String.self, at: "pon"].flatMap { $0.isEmpty ? nil : $0 }
             filter.accountId = query[String.self, at: "account_id"].flatMap { $0.isEmpty ? nil : $0 }
         }
-        guard errors.isEmpty else { throw Problem.validation(errors) }
         return filter
     }
 

@@ -14,8 +14,8 @@ struct OpsRoutes {
 
     func list(_ request: Request) async throws -> Response {
         _ = try request.opsUser()
-        let filter = try request.portRequestFilter(ops: true)
-        let page = try await context.store.portRequests.opsList(filter: filter, page: try request.pageRequest())
+        let (filter, pageRequest) = try request.portRequestQuery(ops: true)
+        let page = try await context.store.portRequests.opsList(filter: filter, page: pageRequest)
         return try APIJSON.response(ListBody(data: page.items.map { PortRequestBody($0) }, nextCursor: page.nextCursor))
     }
 

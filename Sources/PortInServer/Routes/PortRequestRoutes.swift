@@ -38,8 +38,8 @@ struct PortRequestRoutes {
 
     func list(_ request: Request) async throws -> Response {
         let account = try request.account()
-        let filter = try request.portRequestFilter(ops: false)
-        let page = try await context.store.portRequests.list(accountId: account.id, filter: filter, page: try request.pageRequest())
+        let (filter, pageRequest) = try request.portRequestQuery(ops: false)
+        let page = try await context.store.portRequests.list(accountId: account.id, filter: filter, page: pageRequest)
         return try APIJSON.response(ListBody(data: page.items.map { PortRequestBody($0) }, nextCursor: page.nextCursor))
     }
 
@@ -56,9 +56,13 @@ struct PortRequestRoutes {
     func update(_ request: Request) async throws -> Response {
         let account = try request.account()
         let id = try request.pathParameter("id")
-        // 404 before any body problem: another account's id says nothing about its request.
-        guard try await context.store.portRequests.find(id: id, accountId: account.id) != nil else {
+        // 404, then 409, before any body problem: another account's id says nothing about its
+        // request, and a request past correction stays so whatever the body.
+        guard let current = try await context.store.portRequests.find(id: id, accountId: account.id) else {
             throw Problem.notFound("port request")
+        }
+        guard PortRequestService.editable.contains(current.status) else {
+            throw Problem.wrongStatus(current.status, action: "changed", allowed: PortRequestService.editable)
         }
         let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
         var reader = InputReader()

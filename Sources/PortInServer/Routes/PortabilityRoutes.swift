@@ -13,7 +13,7 @@ struct PortabilityRoutes {
         let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
         var reader = InputReader()
         let numbers = reader.strings(object, "numbers", maxCount: context.limits.maxNumbersPerCall).value
-        if object["numbers"] == nil { reader.add("numbers", "required", "List the numbers to check.") }
+        if object["numbers"] == nil || object["numbers"] == .null { reader.add("numbers", "required", "List the numbers to check.") }
         if let numbers, numbers.isEmpty { reader.add("numbers", "too_few", "List at least one number.") }
         guard reader.errors.isEmpty, let numbers else { throw Problem.validation(reader.errors) }
         let outcomes = try await context.portability.check(numbers)
