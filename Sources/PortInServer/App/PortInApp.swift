@@ -14,13 +14,15 @@ public enum PortInApp {
         app.middleware.use(MetricsMiddleware(registry: context.metrics))
         app.middleware.use(ProblemMiddleware())
         // 20,000 numbers as JSON are about 400 KB; uploads set their own limit.
-        app.routes.defaultMaxBodySize = "2mb"
+        let jsonLimit = 2 * 1024 * 1024
+        app.routes.defaultMaxBodySize = ByteCount(value: jsonLimit)
 
         ServiceRoutes(context: context).register(on: app)
         CarrierCallbackRoutes(context: context).register(on: app)
         let api = app.grouped(BasicAuthMiddleware(store: dependencies.store, cache: context.credentials))
             .grouped(IdempotencyMiddleware(store: dependencies.store, clock: dependencies.clock,
-                                           maxBodyBytes: dependencies.limits.maxUploadBytes + 64 * 1024))
+                                           maxUploadBodyBytes: dependencies.limits.maxUploadBytes + 64 * 1024,
+                                           maxJSONBodyBytes: jsonLimit))
         PortabilityRoutes(context: context).register(on: api)
         PortRequestRoutes(context: context).register(on: api)
         DocumentRoutes(context: context).register(on: api)

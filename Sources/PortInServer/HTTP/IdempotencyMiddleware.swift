@@ -11,7 +11,10 @@ import Vapor
 struct IdempotencyMiddleware: AsyncMiddleware {
     let store: Store
     let clock: any PortInClock
-    let maxBodyBytes: Int
+    /// Multipart uploads may be this large (the upload limit plus the envelope).
+    let maxUploadBodyBytes: Int
+    /// Every other body, as the routes' own limit (so a key does not widen it).
+    let maxJSONBodyBytes: Int
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, let key = request.headers.first(name: "Idempotency-Key") else {
@@ -21,7 +24,8 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             throw Problem.field("Idempotency-Key", code: "invalid_length", message: "Use 1 to 255 characters.")
         }
         guard let principal = request.principal else { throw Problem.unauthorized }
-        let body = try await request.body.collect(max: maxBodyBytes).get()
+        let limit = request.headers.contentType?.type == "multipart" ? maxUploadBodyBytes : maxJSONBodyBytes
+        let body = try await request.body.collect(max: limit).get()
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
         if let body { hasher.update(data: Self.fingerprint(body, contentType: request.headers.contentType)) }
