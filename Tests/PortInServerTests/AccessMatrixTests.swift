@@ -145,6 +145,13 @@ struct AccessMatrixTests {
                     #expect(response.headers.first(name: "WWW-Authenticate")?.hasPrefix("Basic") == true, "\(label)")
                 }
 
+                if route.method == "GET" {
+                    // Vapor answers HEAD through the GET route: it must pass the same guard.
+                    let head = try await service.send(.HEAD, call.path)
+                    #expect(head.status == 401, "HEAD \(call.path)")
+                    #expect(head.headers.first(name: "WWW-Authenticate")?.hasPrefix("Basic") == true, "HEAD \(call.path)")
+                }
+
                 let intruder = try await send(route, call, auth: authB, body: call.intruderBody ?? call.body)
                 intruderCalls += 1
                 switch call.scope {
