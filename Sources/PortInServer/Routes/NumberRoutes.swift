@@ -28,8 +28,10 @@ struct NumberRoutes {
 
     func updateNumber(_ request: Request) async throws -> Response {
         let account = try request.account()
+        // The router has already percent-decoded the parameter (`%2B` is `+`); decoding again would
+        // let `%252B` through as `+`.
         let raw = try request.pathParameter("e164")
-        guard let e164 = try? PhoneNumber.parse(raw.removingPercentEncoding ?? raw).e164,
+        guard let e164 = try? PhoneNumber.parse(raw).e164,
               try await context.store.numbers.find(e164: e164, accountId: account.id) != nil
         else { throw Problem.notFound("number") }
         let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })

@@ -2,11 +2,14 @@ import AsyncHTTPClient
 import CarrierKit
 import CarrierSimulator
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import PortInCore
 @testable import PortInServer
 import PortInStore
+import Synchronization
+import Testing
 
 /// HTTP Basic credentials.
 struct Credentials: Sendable {
@@ -40,6 +43,8 @@ final class TestService: Sendable {
     let clock: ManualClock
     let client: HTTPClient
     let documentsDirectory: URL
+    /// Every exchange `send` made, in order (method, path, response).
+    private let exchanges = Mutex<[(method: HTTPMethod, path: String, response: TestResponse)]>([])
 
     /// Monday 2027-03-01 15:00 UTC (10:00 in New York): a business day, well before any cut-off.
     static let start = Date(timeIntervalSince1970: 1_803_913_200)
@@ -58,10 +63,16 @@ final class TestService: Sendable {
     }
 
     /// Starts a fresh service, runs `body`, and tears everything down (also when `body` throws).
-    static func with<T>(_ backend: TestBackend, limits: ServiceLimits = ServiceLimits(), seed: UInt64 = 42,
+    /// `logger`, when given, is the logger of the HTTP server and of the store (e.g. `LogCapture.logger`).
+    static func with<T>(_ backend: TestBackend, limits: ServiceLimits = ServiceLimits(), seed: UInt64 = 42, logger: Logger? = nil,
                         _ body: (TestService) async throws -> T) async throws -> T {
         let configuration = try backend.freshConfiguration()
-        let runtime = try StoreRuntime(configuration: configuration, secretBox: try SecretBox(base64Key: SecretBox.generateKey()))
+        let secretBox = try SecretBox(base64Key: SecretBox.generateKey())
+        let runtime = if let logger {
+            try StoreRuntime(configuration: configuration, secretBox: secretBox, logger: logger)
+        } else {
+            try StoreRuntime(configuration: configuration, secretBox: secretBox)
+        }
         do {
             try await runtime.migrate()
         } catch {
@@ -76,7 +87,11 @@ final class TestService: Sendable {
                                                limits: limits, databaseName: configuration.isPostgres ? "postgresql" : "sqlite")
         let server: RunningServer
         do {
-            server = try await RunningServer.start(dependencies: dependencies)
+            if let logger {
+                server = try await RunningServer.start(dependencies: dependencies, logger: logger)
+            } else {
+                server = try await RunningServer.start(dependencies: dependencies)
+            }
         } catch {
             try? await runtime.dropSchema()
             await runtime.shutdown()
@@ -86,6 +101,7 @@ final class TestService: Sendable {
                                   client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents)
         do {
             let result = try await body(service)
+            service.expectEveryErrorIsAProblem()
             await service.shutdown()
             return result
         } catch {
@@ -119,7 +135,8 @@ final class TestService: Sendable {
 
     // MARK: HTTP
 
-    /// Sends a request; `json` is serialised with JSONSerialization, `body` sent as is.
+    /// Sends a request; `json` is serialised with JSONSerialization (keys sorted, so the same value is
+    /// always the same bytes, as a retrying client sends them), `body` sent as is.
     func send(_ method: HTTPMethod, _ path: String, auth: Credentials? = nil, json: Any? = nil, body: Data? = nil,
               contentType: String? = nil, headers extra: [(String, String)] = []) async throws -> TestResponse {
         var request = HTTPClientRequest(url: baseURL + path)
@@ -127,7 +144,7 @@ final class TestService: Sendable {
         if let auth { request.headers.add(name: "Authorization", value: auth.header) }
         for (name, value) in extra { request.headers.add(name: name, value: value) }
         if let json {
-            let data = try JSONSerialization.data(withJSONObject: json)
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(data: data))
         } else if let body {
@@ -136,7 +153,26 @@ final class TestService: Sendable {
         }
         let response = try await client.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 64 * 1024 * 1024)
-        return TestResponse(status: Int(response.status.code), headers: response.headers, body: Data(buffer: buffer))
+        let result = TestResponse(status: Int(response.status.code), headers: response.headers, body: Data(buffer: buffer))
+        exchanges.withLock { $0.append((method: method, path: path, response: result)) }
+        return result
+    }
+
+    /// Every response `send` received so far.
+    var responses: [TestResponse] { exchanges.withLock { $0.map(\.response) } }
+
+    /// Every 4xx/5xx this service answered in the test is an RFC 9457 problem with the stable fields.
+    private func expectEveryErrorIsAProblem() {
+        // HEAD answers carry no body by definition.
+        for exchange in exchanges.withLock({ $0 }) where exchange.response.status >= 400 && exchange.method != .HEAD {
+            let response = exchange.response
+            let what = "\(exchange.method) \(exchange.path) -> \(response.status)"
+            #expect(response.contentType == "application/problem+json", "\(what)")
+            #expect(response.json["status"] as? Int == response.status, "\(what): \(response.text)")
+            #expect((response.json["code"] as? String).map { !$0.isEmpty } == true, "\(what): \(response.text)")
+            #expect((response.json["title"] as? String).map { !$0.isEmpty } == true, "\(what): \(response.text)")
+            #expect((response.json["type"] as? String).map { !$0.isEmpty } == true, "\(what): \(response.text)")
+        }
     }
 
     /// A multipart/form-data body with text fields and one file part.
