@@ -18,6 +18,9 @@ public final class RunningServer: Sendable {
     /// Starts the API around `dependencies` on `host:port` (0 = an ephemeral port).
     public static func start(dependencies: ServiceDependencies, host: String = "127.0.0.1", port: Int = 0,
                              logger: Logger = Logger(label: "portin.http")) async throws -> RunningServer {
+        // Vapor logs request headers (Basic credentials) and bodies (PINs) at trace: never go below debug.
+        var logger = logger
+        if logger.logLevel < .debug { logger.logLevel = .debug }
         let app = try await Application.make(Environment(name: "production", arguments: ["portin"]), .singleton, logger: logger)
         PortInApp.configure(app, dependencies: dependencies)
         app.http.server.configuration.hostname = host
