@@ -84,7 +84,7 @@ struct PINSecrecyTests {
             let logLines = capture.all
             // The capture is live: the store's SQL and the server's request handling were logged.
             #expect(logLines.contains { $0.contains("port_requests") })
-            #expect(logLines.contains { $0.contains("portin.test") && $0.contains("HTTP") })
+            #expect(logLines.contains { $0.contains("POST /v1/port-requests/:id/submit") })
             let dump = try await service.runtime.textDump()
             #expect(dump.contains("AW-7781"), "the dump holds the request's other fields in clear")
 

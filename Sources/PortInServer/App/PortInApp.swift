@@ -12,6 +12,7 @@ public enum PortInApp {
         // Outermost first: metrics see the final status, problems replace Vapor's error shape.
         app.middleware = Middlewares()
         app.middleware.use(MetricsMiddleware(registry: context.metrics))
+        app.middleware.use(RequestLogMiddleware())
         app.middleware.use(ProblemMiddleware())
         // 20,000 numbers as JSON are about 400 KB; uploads set their own limit.
         let jsonLimit = 2 * 1024 * 1024

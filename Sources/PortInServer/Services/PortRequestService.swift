@@ -189,7 +189,9 @@ struct PortRequestService: Sendable {
             throw Problem.wrongStatus(current.status, action: "cancelled",
                                       allowed: [.draft, .actionRequired, .submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed])
         }
-        return try await move(current, to: target, actor: .customer(account.id), reason: reason) { tx, updated, now in
+        // A cancel at the carrier is a supplement: the next version of the order.
+        let change = StatusChange(from: current.status, to: target, bumpVersion: target == .cancelRequested)
+        return try await move(current, to: target, actor: .customer(account.id), reason: reason, change: change) { tx, updated, now in
             // The carrier holds an order: the lifecycle sends the cancel and waits for its answer.
             if updated.status == .cancelRequested {
                 try await tx.schedule(.cancelOrder, requestId: updated.id, version: updated.version, at: now, now: now)

@@ -25,5 +25,6 @@ extension TestService {
     }
 
     /// Routes that need no credentials by design.
-    static let publicPaths: Set<String> = ["/health", "/ready", "/metrics", "/openapi.yaml", "/docs"]
+    /// Routes without Basic auth: service routes, and carrier callbacks (signed instead; LifecycleFlowTests).
+    static let publicPaths: Set<String> = ["/health", "/ready", "/metrics", "/openapi.yaml", "/docs", "/v1/carrier/callbacks"]
 }

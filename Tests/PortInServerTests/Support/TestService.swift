@@ -43,6 +43,10 @@ final class TestService: Sendable {
     let clock: ManualClock
     let client: HTTPClient
     let documentsDirectory: URL
+    /// Runs due lifecycle jobs when a test says so (nothing runs by itself).
+    let runner: JobRunner
+    /// Secret of signed carrier callbacks.
+    static let callbackSecret = "test-callback-secret"
     /// Every exchange `send` made, in order (method, path, response).
     private let exchanges = Mutex<[(method: HTTPMethod, path: String, response: TestResponse)]>([])
 
@@ -53,7 +57,8 @@ final class TestService: Sendable {
     var baseURL: String { server.baseURL }
 
     private init(runtime: StoreRuntime, server: RunningServer, network: CarrierNetwork, clock: ManualClock, client: HTTPClient,
-                 documentsDirectory: URL) {
+                 documentsDirectory: URL, runner: JobRunner) {
+        self.runner = runner
         self.runtime = runtime
         self.server = server
         self.network = network
@@ -84,7 +89,15 @@ final class TestService: Sendable {
         let network = CarrierNetwork(seed: seed, clock: clock)
         let documents = FileManager.default.temporaryDirectory.appendingPathComponent("portin-docs-\(UUID().uuidString)")
         let dependencies = ServiceDependencies(store: runtime.store, gateway: network, clock: clock, documentsDirectory: documents,
-                                               limits: limits, databaseName: configuration.isPostgres ? "postgresql" : "sqlite")
+                                               limits: limits, databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
+                                               callbackSecret: callbackSecret)
+        let quiet = logger ?? Logger(label: "portin.test")
+        // The simulator's events go through the same ingest as signed callbacks, when it ticks.
+        network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
+                                                                      logger: quiet), logger: quiet))
+        let runner = JobRunner(store: runtime.store, clock: clock,
+                               engine: LifecycleEngine(store: runtime.store, gateway: network, clock: clock, logger: quiet),
+                               owner: "test-runner", logger: quiet)
         let server: RunningServer
         do {
             if let logger {
@@ -98,7 +111,7 @@ final class TestService: Sendable {
             throw error
         }
         let service = TestService(runtime: runtime, server: server, network: network, clock: clock,
-                                  client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents)
+                                  client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents, runner: runner)
         do {
             let result = try await body(service)
             service.expectEveryErrorIsAProblem()
