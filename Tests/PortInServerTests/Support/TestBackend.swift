@@ -24,7 +24,10 @@ enum TestBackend: String, CustomStringConvertible, CaseIterable, Sendable {
             return try StoreConfiguration(url: "sqlite::memory:")
         case .postgres:
             let schema = "s_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            return StoreConfiguration(backend: .postgres(url: TestBackend.postgresURL!), postgresSchema: schema)
+            // Tests run in parallel, each with its own pool: one connection per event loop keeps
+            // the total well under PostgreSQL's connection limit.
+            return StoreConfiguration(backend: .postgres(url: TestBackend.postgresURL!), postgresSchema: schema,
+                                      postgresConnectionsPerEventLoop: 1)
         }
     }
 }
