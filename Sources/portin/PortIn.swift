@@ -7,7 +7,7 @@ struct PortIn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portin",
         abstract: "PortIn: bring customers' phone numbers over from their current carriers.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, AccountsCommand.self, UsersCommand.self, NumbersCommand.self,
+        subcommands: [ServeCommand.self, WorkerCommand.self, MigrateCommand.self, AccountsCommand.self, UsersCommand.self, NumbersCommand.self,
                       CalendarCommand.self]
     )
 }

@@ -16,9 +16,12 @@ public final class PortInRuntime: Sendable {
     public let network: CarrierNetwork?
     public let demo: DemoCredentials?
     let httpGateway: HTTPCarrierGateway?
+    /// The embedded job worker and simulator ticker, stopped on shutdown.
+    let background: [Task<Void, Never>]
 
     private init(configuration: ServerConfiguration, storeRuntime: StoreRuntime, server: RunningServer, network: CarrierNetwork?,
-                 demo: DemoCredentials?, httpGateway: HTTPCarrierGateway?) {
+                 demo: DemoCredentials?, httpGateway: HTTPCarrierGateway?, background: [Task<Void, Never>]) {
+        self.background = background
         self.configuration = configuration
         self.storeRuntime = storeRuntime
         self.server = server
@@ -68,11 +71,27 @@ public final class PortInRuntime: Sendable {
                 store: storeRuntime.store, gateway: gateway, clock: clock,
                 documentsDirectory: directory.appendingPathComponent("documents", isDirectory: true),
                 limits: ServiceLimits(maxUploadBytes: configuration.maxUploadBytes),
-                databaseName: storeRuntime.configuration.isPostgres ? "postgresql" : "sqlite")
+                databaseName: storeRuntime.configuration.isPostgres ? "postgresql" : "sqlite",
+                callbackSecret: configuration.callbackSecret)
             let server = try await RunningServer.start(dependencies: dependencies, host: configuration.host, port: configuration.port,
                                                        logger: logger)
+            var background: [Task<Void, Never>] = []
+            if let network {
+                // The embedded carrier acts on its own schedule: its events go to the same ingest as callbacks.
+                let ingest = CarrierEventIngest(store: storeRuntime.store, clock: clock, calendar: .usFederal, logger: logger)
+                network.setSink(IngestingEventSink(ingest: ingest, logger: logger))
+                background.append(Task {
+                    while !Task.isCancelled {
+                        await network.tick()
+                        try? await Task.sleep(for: .milliseconds(200))
+                    }
+                })
+            }
+            if configuration.embeddedWorker {
+                background.append(workerRunner(storeRuntime.store, gateway: gateway, clock: clock, logger: logger).start())
+            }
             return PortInRuntime(configuration: configuration, storeRuntime: storeRuntime, server: server, network: network, demo: demo,
-                                 httpGateway: httpGateway)
+                                 httpGateway: httpGateway, background: background)
         } catch {
             try? await httpGateway?.shutdown()
             await storeRuntime.shutdown()
@@ -80,10 +99,34 @@ public final class PortInRuntime: Sendable {
         }
     }
 
-    /// Stops the server, then the gateway and the database.
+    /// Stops the server and background work, then the gateway and the database.
     public func shutdown() async {
+        for task in background { task.cancel() }
+        for task in background { await task.value }
         try? await server.shutdown()
         try? await httpGateway?.shutdown()
+        await storeRuntime.shutdown()
+    }
+
+    static func workerRunner(_ store: Store, gateway: any CarrierGateway, clock: any PortInClock, logger: Logger) -> JobRunner {
+        JobRunner(store: store, clock: clock, engine: LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger),
+                  logger: logger)
+    }
+
+    /// `portin worker`: runs lifecycle jobs against the configured partner carrier until cancelled.
+    /// Several workers may share one PostgreSQL database (jobs are claimed with SKIP LOCKED leases).
+    public static func runWorker(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "portin.worker"),
+                                 until stop: @escaping @Sendable () async -> Void) async throws {
+        guard let url = configuration.carrierURL else {
+            throw ConfigurationError(problems: ["portin worker needs PORTIN_CARRIER_URL (the embedded simulator lives inside serve)"])
+        }
+        let storeRuntime = try await openStore(configuration, logger: logger)
+        let gateway = HTTPCarrierGateway(configuration: .init(baseURL: url, apiKey: configuration.carrierAPIKey ?? ""), logger: logger)
+        let task = workerRunner(storeRuntime.store, gateway: gateway, clock: SystemClock(), logger: logger).start()
+        await stop()
+        task.cancel()
+        await task.value
+        try? await gateway.shutdown()
         await storeRuntime.shutdown()
     }
 

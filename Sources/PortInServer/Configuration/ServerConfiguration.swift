@@ -15,6 +15,10 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// The partner carrier's API. Empty: the embedded carrier network simulator.
     public var carrierURL: String?
     public var carrierAPIKey: String?
+    /// Secret of the partner's signed callbacks (`POST /v1/carrier/callbacks`).
+    public var callbackSecret: String?
+    /// Run a job worker inside `serve` (run `portin worker` processes instead when false).
+    public var embeddedWorker: Bool = true
     /// Seed of the embedded simulator's world.
     public var simulatorSeed: UInt64 = 42
     public var maxUploadBytes: Int = 10 * 1024 * 1024
@@ -33,6 +37,8 @@ public struct ServerConfiguration: Sendable, Hashable {
         ("PORTIN_PIN_KEY", "base64 of 32 bytes for PIN encryption; empty = generated into <data>/pin.key"),
         ("PORTIN_CARRIER_URL", "partner carrier API base URL; empty = embedded carrier simulator"),
         ("PORTIN_CARRIER_API_KEY", "bearer key for the partner carrier API"),
+        ("PORTIN_CARRIER_CALLBACK_SECRET", "HMAC secret of the partner's signed callbacks"),
+        ("PORTIN_EMBEDDED_WORKER", "run a job worker inside serve (true/false)"),
         ("PORTIN_SIMULATOR_SEED", "world seed of the embedded simulator"),
         ("PORTIN_MAX_UPLOAD_BYTES", "largest document upload"),
         ("PORTIN_LOG_LEVEL", "trace, debug, info, notice, warning, error, critical"),
@@ -58,6 +64,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         pinKey = value("PORTIN_PIN_KEY")
         carrierURL = value("PORTIN_CARRIER_URL")
         carrierAPIKey = value("PORTIN_CARRIER_API_KEY")
+        callbackSecret = value("PORTIN_CARRIER_CALLBACK_SECRET")
         if let text = value("PORTIN_SIMULATOR_SEED") {
             if let seed = UInt64(text) { simulatorSeed = seed } else { problems.append("PORTIN_SIMULATOR_SEED must be a whole number") }
         }
@@ -67,6 +74,13 @@ public struct ServerConfiguration: Sendable, Hashable {
         if let text = value("PORTIN_LOG_LEVEL") {
             if let level = Logger.Level(rawValue: text.lowercased()) { logLevel = level } else {
                 problems.append("PORTIN_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+            }
+        }
+        if let text = value("PORTIN_EMBEDDED_WORKER") {
+            switch text.lowercased() {
+            case "1", "true", "yes", "on": embeddedWorker = true
+            case "0", "false", "no", "off": embeddedWorker = false
+            default: problems.append("PORTIN_EMBEDDED_WORKER must be true or false")
             }
         }
         if let text = value("PORTIN_DEMO") {
