@@ -163,3 +163,29 @@ struct LifecycleFlowTests {
         }
     }
 }
+
+extension LifecycleFlowTests {
+    @Test("within 48 hours of the FOC a cancel is refused with a clear problem, and the request goes on to complete",
+          arguments: TestBackend.available)
+    func cancelRefusedNearFOC(backend: TestBackend) async throws {
+        try await TestService.with(backend) { service in
+            let (_, auth) = try await service.makeAccount()
+            let numbers = ["+12175220341"]
+            try service.addSubscriber(numbers: numbers)
+            let id = try await service.createOne(auth, numbers: numbers).id
+            try await service.attachPaperwork(auth, requestId: id)
+            #expect(try await service.send(.POST, "/v1/port-requests/\(id)/submit", auth: auth).status == 200)
+            try await Self.drive(service, auth: auth, id: id) { $0 == "foc_confirmed" }
+            let foc = try #require(CivilDate(try await service.read(auth, id)["foc_date"] as? String ?? ""))
+            // One day before the port date, at noon Eastern.
+            service.clock.set(BusinessCalendar.usFederal.start(of: foc.adding(days: -1)).addingTimeInterval(12 * 3600))
+            let refused = try await service.send(.POST, "/v1/port-requests/\(id)/cancel", auth: auth)
+            #expect(refused.status == 409)
+            #expect(refused.problemCode == "cancel_window_closed")
+            #expect((refused.json["detail"] as? String)?.contains(foc.description) == true)
+            #expect(try await service.read(auth, id)["status"] as? String == "foc_confirmed")
+            let seen = try await Self.drive(service, auth: auth, id: id) { $0 == "completed" }
+            #expect(seen.last == "completed")
+        }
+    }
+}

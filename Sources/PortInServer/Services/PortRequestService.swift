@@ -179,6 +179,15 @@ struct PortRequestService: Sendable {
         guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
             throw Problem.notFound("port request")
         }
+        // Carriers freeze an order in the last 48 hours before its port date: a cancel then would fail
+        // at the carrier after the customer was told it was on its way.
+        if current.status == .focConfirmed, let foc = current.focDate {
+            let portStarts = BusinessCalendar.usFederal.start(of: foc)
+            if portStarts.timeIntervalSince(clock.now()) < 48 * 3600 {
+                throw Problem(.conflict, code: "cancel_window_closed", title: "Too close to the port date to cancel",
+                              detail: "The port is due on \(foc); cancels close 48 hours before it. Contact the porting team.")
+            }
+        }
         // Nothing is live at a carrier for a draft or a plain rejection: cancel at once. Otherwise the
         // carrier must confirm (the lifecycle sends the cancel and moves to `cancelled`).
         let target: PortStatus
