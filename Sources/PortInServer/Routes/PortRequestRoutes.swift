@@ -46,10 +46,9 @@ struct PortRequestRoutes {
     func get(_ request: Request) async throws -> Response {
         let account = try request.account()
         let id = try request.pathParameter("id")
-        guard let stored = try await context.store.portRequests.find(id: id, accountId: account.id) else {
+        guard let (stored, documents) = try await context.store.portRequests.findWithDocuments(id: id, accountId: account.id) else {
             throw Problem.notFound("port request")
         }
-        let documents = try await context.store.documents.list(requestId: id, accountId: account.id)
         return try APIJSON.response(PortRequestBody(stored, documents: documents))
     }
 

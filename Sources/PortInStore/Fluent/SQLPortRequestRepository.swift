@@ -89,19 +89,33 @@ struct SQLPortRequestRepository: PortRequestRepository {
         })
     }
 
+    func findWithDocuments(id: String, accountId: String?) async throws -> (StoredPortRequest, [Document])? {
+        let found = try await loadWithDocuments(where: { query in
+            accountId.map { query.where("id", .equal, id).where("account_id", .equal, $0) } ?? query.where("id", .equal, id)
+        })
+        guard let request = found.requests.first else { return nil }
+        return (request, found.documents.filter { $0.requestId == request.id })
+    }
+
     /// Rows matching `filter`, with their numbers and document facts (two extra queries in all).
     private func load(where filter: (SQLSelectBuilder) throws -> SQLSelectBuilder) async throws -> [StoredPortRequest] {
-        let rows = try await filter(context.sql.select().column("*").from("port_requests"))
-            .all(decoding: PortRequestRow.self, with: rowDecoder)
-        guard !rows.isEmpty else { return [] }
+        try await loadWithDocuments(where: filter).requests
+    }
+
+    /// `load`, also handing back the documents it read for the facts.
+    private func loadWithDocuments(where filter: (SQLSelectBuilder) throws -> SQLSelectBuilder) async throws
+        -> (requests: [StoredPortRequest], documents: [Document]) {
+        let rows = try await filter(context.sql.select().column("*").from("port_requests")).all().map(PortRequestRow.init(row:))
+        guard !rows.isEmpty else { return ([], []) }
         let ids = rows.map(\.id)
         let numbers = try await context.sql.select().column("*").from("request_numbers").where("request_id", .in, ids)
-            .orderBy("request_id").orderBy("position").all(decoding: RequestNumberRow.self, with: rowDecoder)
+            .orderBy("request_id").orderBy("position").all().map(RequestNumberRow.init(row:))
         let documents = try await context.sql.select().column("*").from("documents").where("request_id", .in, ids)
             .orderBy("created_at").orderBy("id").all(decoding: DocumentRow.self, with: rowDecoder)
         let numbersByRequest = Dictionary(grouping: numbers.map(\.record), by: \.requestId)
         let factsByRequest = Dictionary(grouping: documents, by: \.requestId).mapValues { $0.map { $0.record.facts } }
-        return try rows.map { try $0.record(numbers: numbersByRequest[$0.id] ?? [], documents: factsByRequest[$0.id] ?? []) }
+        let requests = try rows.map { try $0.record(numbers: numbersByRequest[$0.id] ?? [], documents: factsByRequest[$0.id] ?? []) }
+        return (requests, documents.map(\.record))
     }
 
     func updateContent(id: String, accountId: String, draft: PortRequestDraft, pin: PINUpdate, now: Date) async throws -> Bool {

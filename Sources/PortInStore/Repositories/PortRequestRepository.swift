@@ -8,6 +8,8 @@ public protocol PortRequestRepository: Sendable {
     func create(_ request: NewPortRequest, now: Date) async throws -> StoredPortRequest
     func find(id: String, accountId: String) async throws -> StoredPortRequest?
     func opsFind(id: String) async throws -> StoredPortRequest?
+    /// The request with its documents in one read (nil `accountId`: ops, any account).
+    func findWithDocuments(id: String, accountId: String?) async throws -> (StoredPortRequest, [Document])?
     /// The requests of one account, newest first.
     func list(accountId: String, filter: PortRequestFilter, page: PageRequest) async throws -> Page<StoredPortRequest>
     /// Ops: across accounts (optionally one, via `filter.accountId`).
