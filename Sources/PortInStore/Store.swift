@@ -17,8 +17,8 @@ public struct StoreTransaction: Sendable {
     public let outbox: any OutboxRepository
     public let carrierEvents: any CarrierEventReceiptRepository
 
-    init(database: any Database, secretBox: SecretBox) {
-        let context = SQLStoreContext(database: database)
+    init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil) {
+        let context = SQLStoreContext(database: database, cache: cache)
         accounts = SQLAccountRepository(context: context)
         users = SQLUserRepository(context: context)
         portRequests = SQLPortRequestRepository(context: context, secretBox: secretBox)
@@ -38,23 +38,47 @@ public struct StoreTransaction: Sendable {
 /// Inside a transaction use only the transaction's repositories (SQLite has one connection).
 public struct Store: Sendable {
     let makeDatabase: @Sendable () -> any Database
+    /// Read-only handles: a separate connection pool for SQLite files, the same pool otherwise.
+    let makeReadDatabase: @Sendable () -> any Database
     let secretBox: SecretBox
+    /// Kept only where this process makes every write (SQLite).
+    let cache: RequestReadCache?
 
-    init(makeDatabase: @escaping @Sendable () -> any Database, secretBox: SecretBox) {
+    init(makeDatabase: @escaping @Sendable () -> any Database, makeReadDatabase: (@Sendable () -> any Database)? = nil,
+         secretBox: SecretBox, cache: RequestReadCache? = nil) {
         self.makeDatabase = makeDatabase
+        self.makeReadDatabase = makeReadDatabase ?? makeDatabase
         self.secretBox = secretBox
+        self.cache = cache
     }
 
     /// Runs `body` in one database transaction: all of its writes commit, or none do when it throws.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         let box = secretBox
+        let cache = self.cache
+        // Reads cached while the transaction ran may hold its uncommitted past: drop them once it ends.
+        defer { cache?.invalidate() }
         return try await makeDatabase().transaction { database in
-            try await body(StoreTransaction(database: database, secretBox: box))
+            try await body(StoreTransaction(database: database, secretBox: box, cache: cache))
         }
     }
 
     /// Repositories that commit each call on its own.
-    public var autocommit: StoreTransaction { StoreTransaction(database: makeDatabase(), secretBox: secretBox) }
+    public var autocommit: StoreTransaction { StoreTransaction(database: makeDatabase(), secretBox: secretBox, cache: cache) }
+
+    /// Repositories for reads only (never write through these): on an SQLite file they use the
+    /// read-only connections, so reads do not queue behind the single writer. A read sees every
+    /// write committed before it started.
+    public var reads: StoreTransaction { StoreTransaction(database: makeReadDatabase(), secretBox: secretBox, cache: cache) }
+
+    /// A request with its documents, from the read cache when it is current (SQLite), else read.
+    public func requestWithDocuments(id: String, accountId: String?) async throws -> (StoredPortRequest, [Document])? {
+        if let cached = cache?.lookup(id: id, accountId: accountId) { return cached }
+        let generation = cache?.generation
+        guard let found = try await reads.portRequests.findWithDocuments(id: id, accountId: accountId) else { return nil }
+        if let cache, let generation { cache.store(found.0, documents: found.1, readAt: generation) }
+        return found
+    }
 
     public var accounts: any AccountRepository { autocommit.accounts }
     public var users: any UserRepository { autocommit.users }

@@ -46,7 +46,7 @@ struct PortRequestRoutes {
     func get(_ request: Request) async throws -> Response {
         let account = try request.account()
         let id = try request.pathParameter("id")
-        guard let (stored, documents) = try await context.store.portRequests.findWithDocuments(id: id, accountId: account.id) else {
+        guard let (stored, documents) = try await context.store.requestWithDocuments(id: id, accountId: account.id) else {
             throw Problem.notFound("port request")
         }
         return try APIJSON.response(PortRequestBody(stored, documents: documents))

@@ -8,6 +8,8 @@ struct SQLPortRequestRepository: PortRequestRepository {
     let secretBox: SecretBox
 
     func create(_ request: NewPortRequest, now: Date) async throws -> StoredPortRequest {
+        context.wrote()
+        defer { context.wrote() }
         let box = secretBox
         let id = try await context.atomically { tx in
             let stamp = now.storeRounded
@@ -119,6 +121,8 @@ struct SQLPortRequestRepository: PortRequestRepository {
     }
 
     func updateContent(id: String, accountId: String, draft: PortRequestDraft, pin: PINUpdate, now: Date) async throws -> Bool {
+        context.wrote()
+        defer { context.wrote() }
         var row = PortRequestRow(id: id, accountId: accountId, groupId: "", status: "", kind: "", country: "", subscriberType: "",
                                  partialPort: false, notificationEmails: "[]", pon: "", version: 0, reasons: "[]",
                                  createdAt: now, updatedAt: now)
@@ -154,7 +158,9 @@ struct SQLPortRequestRepository: PortRequestRepository {
     }
 
     func changeNumbers(id: String, accountId: String, add: [String], remove: [String], now: Date) async throws -> Bool {
-        try await context.atomically { tx in
+        context.wrote()
+        defer { context.wrote() }
+        return try await context.atomically { tx in
             let owned = try await tx.sql.select().column("id").from("port_requests").where("id", .equal, id)
                 .where("account_id", .equal, accountId).first()
             guard owned != nil else { return false }
@@ -174,6 +180,8 @@ struct SQLPortRequestRepository: PortRequestRepository {
     }
 
     func transition(id: String, change: StatusChange, now: Date) async throws -> StoredPortRequest? {
+        context.wrote()
+        defer { context.wrote() }
         let moved = try await context.atomically { tx in
             let stamp = now.storeRounded
             let update = tx.sql.update("port_requests")
@@ -198,6 +206,8 @@ struct SQLPortRequestRepository: PortRequestRepository {
     }
 
     func setNumberStatus(requestId: String, numbers: [String]?, status: RequestNumberStatus, focDate: CivilDate?) async throws {
+        context.wrote()
+        defer { context.wrote() }
         let update = context.sql.update("request_numbers").set("status", to: status.rawValue)
         if let focDate { update.set("foc_date", to: focDate.description) }
         update.where("request_id", .equal, requestId)
@@ -206,7 +216,9 @@ struct SQLPortRequestRepository: PortRequestRepository {
     }
 
     func deleteDraft(id: String, accountId: String) async throws -> Bool {
-        try await context.atomically { tx in
+        context.wrote()
+        defer { context.wrote() }
+        return try await context.atomically { tx in
             let found = try await tx.sql.select().column("id").from("port_requests").where("id", .equal, id)
                 .where("account_id", .equal, accountId).where("status", .equal, PortStatus.draft.rawValue).first()
             guard found != nil else { return false }
@@ -225,6 +237,8 @@ struct SQLPortRequestRepository: PortRequestRepository {
     }
 
     func purgePIN(id: String, now: Date) async throws {
+        context.wrote()
+        defer { context.wrote() }
         try await context.sql.update("port_requests").set("pin_sealed", to: SQLLiteral.null)
             .set("updated_at", to: now.storeRounded).where("id", .equal, id).run()
     }

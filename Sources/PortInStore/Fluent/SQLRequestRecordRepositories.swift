@@ -44,6 +44,8 @@ struct SQLDocumentRepository: DocumentRepository {
     let context: SQLStoreContext
 
     func add(_ document: Document) async throws {
+        context.wrote()
+        defer { context.wrote() }
         try await context.sql.insert(into: "documents").model(DocumentRow(document), with: rowEncoder).run()
     }
 

@@ -5,13 +5,27 @@ import SQLKit
 /// A database handle (plain or inside a transaction) as the SQL repositories use it.
 struct SQLStoreContext: Sendable {
     let database: any Database
+    /// The read cache to invalidate on writes, when the store keeps one.
+    let cache: RequestReadCache?
+
+    init(database: any Database, cache: RequestReadCache? = nil) {
+        self.database = database
+        self.cache = cache
+    }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
     var isPostgres: Bool { sql.dialect.name == "postgresql" }
 
     /// Runs `body` in a transaction, or in the enclosing one when already inside a transaction.
     func atomically<T: Sendable>(_ body: @escaping @Sendable (SQLStoreContext) async throws -> T) async throws -> T {
-        try await database.transaction { try await body(SQLStoreContext(database: $0)) }
+        let cache = self.cache
+        defer { cache?.invalidate() }
+        return try await database.transaction { try await body(SQLStoreContext(database: $0, cache: cache)) }
+    }
+
+    /// Marks cached reads stale (before a write, and again after its transaction ends).
+    func wrote() {
+        cache?.invalidate()
     }
 }
 

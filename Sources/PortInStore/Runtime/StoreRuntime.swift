@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// Owns the database connections, their event loops and thread pool; hands out the `Store`.
 /// Call `shutdown()` before releasing it.
@@ -22,10 +23,15 @@ public final class StoreRuntime: Sendable {
     public init(configuration: StoreConfiguration, secretBox: SecretBox, logger: Logger = Logger(label: "portin.store")) throws {
         self.configuration = configuration
         self.logger = logger
-        // SQLite takes one writer at a time: one event loop, one connection, no lock contention.
-        let loops = configuration.isPostgres ? max(1, min(4, System.coreCount)) : 1
+        // SQLite takes one writer at a time: the writer is one connection on one fixed event loop. A file
+        // database (WAL) also gets read-only connections, one per other loop, so reads run beside the
+        // writer and each other on the thread pool.
+        let cores = max(1, min(4, System.coreCount))
+        let readerLoops: Int
+        if case .sqliteFile = configuration.backend { readerLoops = max(1, cores) } else { readerLoops = 0 }
+        let loops = configuration.isPostgres ? cores : 1 + readerLoops
         let group = MultiThreadedEventLoopGroup(numberOfThreads: loops)
-        let pool = NIOThreadPool(numberOfThreads: 1)
+        let pool = NIOThreadPool(numberOfThreads: configuration.isPostgres ? 1 : 1 + readerLoops)
         pool.start()
         let databases = Databases(threadPool: pool, on: group)
 
@@ -34,6 +40,7 @@ public final class StoreRuntime: Sendable {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: Self.sqliteReaders)
         case .sqliteMemory(let name):
             databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: name)), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
@@ -45,7 +52,28 @@ public final class StoreRuntime: Sendable {
         eventLoopGroup = group
         threadPool = pool
         self.databases = databases
-        store = Store(makeDatabase: { databases.database(logger: logger, on: group.any())! }, secretBox: secretBox)
+        if configuration.isPostgres {
+            store = Store(makeDatabase: { databases.database(logger: logger, on: group.any())! }, secretBox: secretBox)
+        } else {
+            // Every loop of the group but the writer's serves readers.
+            var iterator = group.makeIterator()
+            let writerLoop = iterator.next()!
+            var readers: [any EventLoop] = []
+            while let loop = iterator.next() { readers.append(loop) }
+            let readerLoops = readers
+            let counter = ManagedAtomicCounter()
+            let makeWriter: @Sendable () -> any Database = { databases.database(.sqlite, logger: logger, on: writerLoop)! }
+            let makeReader: @Sendable () -> any Database
+            if readerLoops.isEmpty {
+                makeReader = makeWriter
+            } else {
+                makeReader = {
+                    let loop = readerLoops[counter.next() % readerLoops.count]
+                    return databases.database(Self.sqliteReaders, logger: logger, on: loop)!
+                }
+            }
+            store = Store(makeDatabase: makeWriter, makeReadDatabase: makeReader, secretBox: secretBox, cache: RequestReadCache())
+        }
     }
 
     /// Applies the migrations not yet applied; running it again changes nothing.
@@ -73,6 +101,9 @@ public final class StoreRuntime: Sendable {
             .all(decodingColumn: "name", as: String.self)
     }
 
+    /// The read-only connections of a file database.
+    static let sqliteReaders = DatabaseID(string: "sqlite-readers")
+
     /// Closes connections, then stops the thread pool and event loops.
     public func shutdown() async {
         await databases.shutdownAsync()
@@ -86,4 +117,10 @@ public final class StoreRuntime: Sendable {
         let sql = store.makeDatabase() as! any SQLDatabase
         try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
+}
+
+/// Round-robin over the reader loops.
+final class ManagedAtomicCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func next() -> Int { value.add(1, ordering: .relaxed).newValue & Int.max }
 }
