@@ -37,9 +37,4 @@ final class CredentialCache: Sendable {
             entries[authId] = Entry(tokenHash: tokenHash, principal: principal, expires: expires)
         }
     }
-
-    /// Forgets everything (after an account or user changes).
-    func clear() {
-        entries.withLock { $0.removeAll() }
-    }
 }

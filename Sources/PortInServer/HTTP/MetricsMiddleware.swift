@@ -8,10 +8,8 @@ struct MetricsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next.respond(to: request)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        registry.record(method: request.method.rawValue, route: route, status: Int(response.status.code), seconds: seconds)
+        registry.record(method: request.method.rawValue, route: request.routePattern, status: Int(response.status.code),
+                        seconds: (ContinuousClock.now - start).seconds)
         return response
     }
 }

@@ -8,10 +8,8 @@ struct RequestLogMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next.respond(to: request)
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        request.logger.info("\(request.method.rawValue) \(route) \(response.status.code)",
+        let milliseconds = (ContinuousClock.now - start).seconds * 1000
+        request.logger.info("\(request.method.rawValue) \(request.routePattern) \(response.status.code)",
                             metadata: ["ms": .string(String(format: "%.1f", milliseconds))])
         return response
     }

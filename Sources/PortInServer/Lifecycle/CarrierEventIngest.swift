@@ -43,11 +43,8 @@ struct CarrierEventIngest: Sendable {
             for step in steps {
                 guard let transition = try? PortStateMachine.transition(from: updated.status, to: step.to, actor: .carrier("partner"),
                                                                          at: now, reason: step.reason),
-                      let next = try await tx.portRequests.transition(id: request.id, change: step.change, now: now)
+                      let next = try await tx.applyStatusChange(step.change, to: updated, event: transition, now: now)
                 else { return .stale }
-                _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "status_changed",
-                                                        from: transition.from, to: transition.to, actor: .carrier("partner"),
-                                                        reason: transition.reason, at: now))
                 updated = next
             }
             try await Self.followUp(event, request: updated, tx: tx, calendar: calendar, now: now)

@@ -139,9 +139,7 @@ struct LifecycleEngine: Sendable {
             return nil
         }
         return try await store.transaction { tx in
-            guard let updated = try await tx.portRequests.transition(id: request.id, change: change, now: now) else { return nil }
-            _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "status_changed",
-                                                    from: event.from, to: event.to, actor: actor, reason: event.reason, at: now))
+            guard let updated = try await tx.applyStatusChange(change, to: request, event: event, now: now) else { return nil }
             try await schedule?(tx, updated)
             return updated
         }

@@ -69,7 +69,7 @@ struct PortRequestRoutes {
         let add = reader.strings(object, "add_numbers", maxCount: context.limits.maxNumbersPerRequest).value ?? []
         let remove = reader.strings(object, "remove_numbers", maxCount: context.limits.maxNumbersPerRequest).value ?? []
         guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
-        let updated = try await context.portRequests.update(account: account, id: id, fields: fields, add: add, remove: remove)
+        let updated = try await context.portRequests.update(account: account, current: current, fields: fields, add: add, remove: remove)
         let documents = try await context.store.documents.list(requestId: id, accountId: account.id)
         return try APIJSON.response(PortRequestBody(updated, documents: documents))
     }
@@ -90,7 +90,7 @@ struct PortRequestRoutes {
     func cancel(_ request: Request) async throws -> Response {
         let account = try request.account()
         let id = try request.pathParameter("id")
-        guard try await context.store.portRequests.find(id: id, accountId: account.id) != nil else {
+        guard let current = try await context.store.portRequests.find(id: id, accountId: account.id) else {
             throw Problem.notFound("port request")
         }
         var reason: String?
@@ -100,7 +100,7 @@ struct PortRequestRoutes {
             reason = reader.string(object, "reason", maxLength: 2000).value
             guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
         }
-        let cancelled = try await context.portRequests.cancel(account: account, id: id, reason: reason)
+        let cancelled = try await context.portRequests.cancel(account: account, current: current, reason: reason)
         return try APIJSON.response(PortRequestBody(cancelled))
     }
 }

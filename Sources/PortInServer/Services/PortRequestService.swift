@@ -88,11 +88,10 @@ struct PortRequestService: Sendable {
 
     static let editable: [PortStatus] = [.draft, .actionRequired]
 
-    func update(account: Account, id: String, fields: PortRequestFieldsInput, add: [String], remove: [String]) async throws
-        -> StoredPortRequest {
-        guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
-            throw Problem.notFound("port request")
-        }
+    /// Corrects `current` (read by the caller for this account).
+    func update(account: Account, current: StoredPortRequest, fields: PortRequestFieldsInput, add: [String], remove: [String])
+        async throws -> StoredPortRequest {
+        let id = current.id
         guard Self.editable.contains(current.status) else {
             throw Problem.wrongStatus(current.status, action: "changed", allowed: Self.editable)
         }
@@ -175,10 +174,8 @@ struct PortRequestService: Sendable {
 
     // MARK: Cancel
 
-    func cancel(account: Account, id: String, reason: String?) async throws -> StoredPortRequest {
-        guard let current = try await store.portRequests.find(id: id, accountId: account.id) else {
-            throw Problem.notFound("port request")
-        }
+    /// Cancels `current` (read by the caller for this account), or asks the carrier to.
+    func cancel(account: Account, current: StoredPortRequest, reason: String?) async throws -> StoredPortRequest {
         // Carriers freeze an order in the last 48 hours before its port date: a cancel then would fail
         // at the carrier after the customer was told it was on its way.
         if current.status == .focConfirmed, let foc = current.focDate {
@@ -221,11 +218,9 @@ struct PortRequestService: Sendable {
         }
         let statusChange = change ?? StatusChange(from: current.status, to: target)
         return try await store.transaction { tx in
-            guard let updated = try await tx.portRequests.transition(id: current.id, change: statusChange, now: now) else {
+            guard let updated = try await tx.applyStatusChange(statusChange, to: current, event: event, now: now) else {
                 throw Problem(.conflict, code: "changed_meanwhile", title: "The request changed meanwhile", detail: "Read it again.")
             }
-            _ = try await tx.events.append(NewEvent(requestId: current.id, accountId: current.accountId, type: "status_changed",
-                                                    from: event.from, to: event.to, actor: actor, reason: event.reason, at: now))
             try await schedule?(tx, updated, now)
             return updated
         }
