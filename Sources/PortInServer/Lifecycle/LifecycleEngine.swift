@@ -122,6 +122,7 @@ struct LifecycleEngine: Sendable {
             _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "numbers_provisioned",
                                                     actor: .system, reason: "\(numbers.count) numbers added to the account as porting",
                                                     at: now))
+            try await tx.notify(PortNotification(type: .numbersProvisioned, request: request, at: now), request: request)
         }
     }
 
