@@ -10,6 +10,9 @@ struct ServiceRoutesTests {
             let health = try await service.send(.GET, "/health")
             #expect(health.status == 200)
             #expect(health.json["status"] as? String == "ok")
+            // The service's clock (the manual one here), so demo scripts date documents by it.
+            #expect(health.json["time"] as? String == "2027-03-01T15:00:00Z")
+            #expect(health.json["today"] as? String == "2027-03-01")
 
             let ready = try await service.send(.GET, "/ready")
             #expect(ready.status == 200)

@@ -29,21 +29,3 @@ public final class ManualClock: PortInClock {
         current.withLock { $0 = max($0, date) }
     }
 }
-
-/// Runs `scale` times faster than real time from `virtualStart`, so days of carrier
-/// processing pass in minutes. Two processes given the same origin and scale agree on "now".
-public struct AcceleratedClock: PortInClock {
-    public let realStart: Date
-    public let virtualStart: Date
-    public let scale: Double
-
-    public init(scale: Double, virtualStart: Date, realStart: Date = Date()) {
-        self.scale = scale
-        self.virtualStart = virtualStart
-        self.realStart = realStart
-    }
-
-    public func now() -> Date {
-        virtualStart.addingTimeInterval(Date().timeIntervalSince(realStart) * scale)
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PortInCore
 import PortInStore
 import Vapor
 
@@ -7,8 +8,9 @@ import Vapor
 public enum PortInApp {
     /// Registers the API on `app` around `dependencies`.
     public static func configure(_ app: Vapor.Application, dependencies: ServiceDependencies) {
+        // Revocation is promised in wall time, also when the demo runs on an accelerated clock.
         let context = APIContext(dependencies: dependencies, metrics: MetricsRegistry(),
-                                 credentials: CredentialCache(clock: dependencies.clock))
+                                 credentials: CredentialCache(clock: SystemClock()))
         // Outermost first: metrics see the final status, problems replace Vapor's error shape.
         app.middleware = Middlewares()
         app.middleware.use(MetricsMiddleware(registry: context.metrics))

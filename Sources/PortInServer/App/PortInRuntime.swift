@@ -47,11 +47,14 @@ public final class PortInRuntime: Sendable {
         return runtime
     }
 
-    /// Starts everything; `clock` is shared by the service and the embedded simulator.
-    public static func start(_ configuration: ServerConfiguration, clock: any PortInClock = SystemClock(),
+    /// Starts everything; `clock` is shared by the service and the embedded simulator. Without one,
+    /// the configured speed decides: real time, or the persisted accelerated demo clock.
+    public static func start(_ configuration: ServerConfiguration, clock: (any PortInClock)? = nil,
                              logger: Logger = Logger(label: "portin")) async throws -> PortInRuntime {
-        let storeRuntime = try await openStore(configuration, logger: logger)
         let directory = try dataDirectory(configuration)
+        let speed = configuration.effectiveClockSpeed
+        let clock = try clock ?? (speed == 1 ? SystemClock() : DemoClock.load(dataDirectory: directory, speed: speed))
+        let storeRuntime = try await openStore(configuration, logger: logger)
         let gateway: any CarrierGateway
         var network: CarrierNetwork?
         var httpGateway: HTTPCarrierGateway?
@@ -61,6 +64,7 @@ public final class PortInRuntime: Sendable {
             gateway = http
         } else {
             let embedded = CarrierNetwork(seed: configuration.simulatorSeed, clock: clock)
+            if configuration.demo { DemoSubscriber.seed(embedded) }
             network = embedded
             gateway = embedded
         }
@@ -88,7 +92,7 @@ public final class PortInRuntime: Sendable {
                 })
             }
             if configuration.embeddedWorker {
-                background.append(workerRunner(storeRuntime.store, gateway: gateway, clock: clock, logger: logger).start())
+                background.append(workerRunner(storeRuntime.store, gateway: gateway, clock: clock, speed: speed, logger: logger).start())
             }
             return PortInRuntime(configuration: configuration, storeRuntime: storeRuntime, server: server, network: network, demo: demo,
                                  httpGateway: httpGateway, background: background)
@@ -108,9 +112,12 @@ public final class PortInRuntime: Sendable {
         await storeRuntime.shutdown()
     }
 
-    static func workerRunner(_ store: Store, gateway: any CarrierGateway, clock: any PortInClock, logger: Logger) -> JobRunner {
+    /// Leases are in clock time: on an accelerated clock they stretch with it, so a job's lease
+    /// still outlasts the job (about 2 minutes of wall time).
+    static func workerRunner(_ store: Store, gateway: any CarrierGateway, clock: any PortInClock, speed: Double = 1,
+                             logger: Logger) -> JobRunner {
         JobRunner(store: store, clock: clock, engine: LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger),
-                  logger: logger)
+                  leaseSeconds: Int(120 * speed), logger: logger)
     }
 
     /// `portin worker`: runs lifecycle jobs against the configured partner carrier until cancelled.

@@ -6,7 +6,7 @@ struct ServiceRoutes {
     let context: APIContext
 
     func register(on routes: any RoutesBuilder) {
-        routes.get("health") { _ in try APIJSON.response(["status": "ok"]) }
+        routes.get("health", use: health)
         routes.get("ready", use: ready)
         routes.get("metrics", use: metrics)
         routes.get("openapi.yaml") { _ -> Response in
@@ -15,6 +15,13 @@ struct ServiceRoutes {
         routes.get("docs") { _ -> Response in
             Self.text(APIDocument.referenceHTML, contentType: "text/html; charset=utf-8")
         }
+    }
+
+    /// Up, with the service's clock: on the accelerated demo clock, scripts date their documents by it.
+    func health(_ request: Request) async throws -> Response {
+        let now = context.clock.now()
+        let time = ISO8601DateFormatter().string(from: now)
+        return try APIJSON.response(["status": "ok", "time": time, "today": context.dependencies.calendar.localDate(of: now).description])
     }
 
     func ready(_ request: Request) async throws -> Response {
