@@ -7,6 +7,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portin-bench",
         abstract: "PortIn benchmarks (release build).",
-        subcommands: [NumbersBench.self, CalendarBench.self, CarrierPortabilityBench.self, ServiceBench.self]
+        subcommands: [NumbersBench.self, CalendarBench.self, CarrierPortabilityBench.self, ServiceBench.self, LifecycleBench.self]
     )
 }

@@ -6,20 +6,30 @@ import PortInStore
 /// Claims due jobs with a lease and runs them; a failure is retried with exponential backoff and
 /// full jitter until the job's attempts are used, then it is dead-lettered for ops to see and retry.
 /// SQLite runs one runner; on PostgreSQL any number of runners (processes) claim disjoint jobs.
-final class JobRunner: Sendable {
+public final class JobRunner: Sendable {
     let store: Store
     let clock: any PortInClock
-    let engine: LifecycleEngine
+    /// Runs one job (kind, payload); a throw is a failed attempt.
+    let handle: @Sendable (String, Data) async throws -> Void
     let owner: String
     let leaseSeconds: Int
     let backoff: JobBackoff
     let logger: Logger
 
-    init(store: Store, clock: any PortInClock, engine: LifecycleEngine, owner: String = "worker-\(UUID().uuidString.prefix(8))",
-         leaseSeconds: Int = 120, backoff: JobBackoff = JobBackoff(base: 5, cap: 3600), logger: Logger) {
+    convenience init(store: Store, clock: any PortInClock, engine: LifecycleEngine, owner: String = "worker-\(UUID().uuidString.prefix(8))",
+                     leaseSeconds: Int = 120, backoff: JobBackoff = JobBackoff(base: 5, cap: 3600), logger: Logger) {
+        self.init(store: store, clock: clock, owner: owner, leaseSeconds: leaseSeconds, backoff: backoff, logger: logger) {
+            try await engine.run(kind: $0, payload: $1)
+        }
+    }
+
+    /// A runner of any handler (the benchmark drains the queue with one that does nothing).
+    public init(store: Store, clock: any PortInClock, owner: String = "worker-\(UUID().uuidString.prefix(8))", leaseSeconds: Int = 120,
+                backoff: JobBackoff = JobBackoff(base: 5, cap: 3600), logger: Logger,
+                handle: @escaping @Sendable (String, Data) async throws -> Void) {
         self.store = store
         self.clock = clock
-        self.engine = engine
+        self.handle = handle
         self.owner = owner
         self.leaseSeconds = leaseSeconds
         self.backoff = backoff
@@ -28,7 +38,7 @@ final class JobRunner: Sendable {
 
     /// Runs every job due now (including those that fall due while running); returns how many ran.
     @discardableResult
-    func runDue(batch: Int = 20) async throws -> Int {
+    public func runDue(batch: Int = 20) async throws -> Int {
         var ran = 0
         while true {
             let jobs = try await store.jobs.claimDue(now: clock.now(), limit: batch, leaseOwner: owner, leaseSeconds: leaseSeconds)
@@ -42,7 +52,7 @@ final class JobRunner: Sendable {
 
     private func run(_ job: Job) async {
         do {
-            try await engine.run(kind: job.kind, payload: job.payload)
+            try await handle(job.kind, job.payload)
             _ = try await store.jobs.complete(id: job.id, leaseOwner: owner, now: clock.now())
         } catch {
             var generator = SystemRandomNumberGenerator()

@@ -85,6 +85,10 @@ public final class StoreRuntime: Sendable {
         if !configuration.isPostgres, case .sqliteFile = configuration.backend {
             // Readers do not block the writer and a crash never leaves a half-applied transaction.
             try await (database as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+            // With WAL, NORMAL syncs at checkpoints instead of every commit: a process crash (even SIGKILL)
+            // still loses no committed transaction; only an OS crash or power loss may lose the last ones.
+            // Set on the single writer connection, which the pool keeps open.
+            try await (database as! any SQLDatabase).raw("PRAGMA synchronous=NORMAL").run()
         }
         let migrations = Migrations()
         migrations.add(storeMigrations())
