@@ -39,6 +39,12 @@ struct CarrierSim: AsyncParsableCommand {
     @Option(help: "Subscriber records to register at start (JSON or CSV).")
     var subscribers: String?
 
+    @Option(help: "A clock anchor file (JSON) shared with PortIn (`<data>/demo-clock.json`): both run one accelerated timeline at --time-scale.")
+    var clockFile: String?
+
+    @Option(help: "Delivery attempts per callback (exponential backoff from 250 ms between them).")
+    var callbackAttempts = 5
+
     @Flag(help: "Run on a manual clock, moved only by POST /sim/clock/advance.")
     var manualClock = false
 
@@ -51,6 +57,8 @@ struct CarrierSim: AsyncParsableCommand {
     func validate() throws {
         guard timeScale > 0, timeScale.isFinite else { throw ValidationError("--time-scale must be > 0") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+        guard callbackAttempts > 0 else { throw ValidationError("--callback-attempts must be > 0") }
+        guard !(manualClock && clockFile != nil) else { throw ValidationError("--clock-file and --manual-clock exclude each other") }
         guard tickMs > 0 else { throw ValidationError("--tick-ms must be > 0") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
     }
@@ -64,12 +72,14 @@ struct CarrierSim: AsyncParsableCommand {
         }
         let logger = Logger(label: "carrier-sim")
 
-        let clock: any PortInClock = manualClock
+        let clock: any PortInClock = try manualClock
             ? ManualClock(Date())
-            : AcceleratedClock(scale: timeScale, virtualStart: Date())
+            : clockFile.map { try AcceleratedClock.persisted(at: URL(fileURLWithPath: $0), speed: timeScale) }
+                ?? AcceleratedClock(scale: timeScale, virtualStart: Date())
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let callbacks: (any CarrierEventSink)? = callbackURL.map {
-            HTTPCallbackSink(url: $0, secret: callbackSecret, client: client, logger: Logger(label: "carrier-sim.callbacks"))
+            HTTPCallbackSink(url: $0, secret: callbackSecret, client: client, maxAttempts: callbackAttempts,
+                             logger: Logger(label: "carrier-sim.callbacks"), now: { clock.now() })
         }
         let network = CarrierNetwork(seed: seed, clock: clock,
                                      sink: LoggingEventSink(next: callbacks, logger: Logger(label: "carrier-sim.events")))

@@ -37,3 +37,29 @@ public struct AcceleratedClock: PortInClock, Hashable, Codable {
         case speed
     }
 }
+
+extension AcceleratedClock {
+    /// The clock anchored in `file` (JSON), so several processes (PortIn and a carrier-sim) and
+    /// restarts share one timeline: created at the real time on first use, rebased without a jump
+    /// when `speed` changed.
+    public static func persisted(at file: URL, speed: Double, wallNow: Date = Date()) throws -> AcceleratedClock {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        if let data = try? Data(contentsOf: file), let saved = try? decoder.decode(AcceleratedClock.self, from: data) {
+            guard saved.speed != speed else { return saved }
+            let rebased = saved.rebased(speed: speed, atWall: wallNow)
+            try save(rebased, to: file)
+            return rebased
+        }
+        let clock = AcceleratedClock(origin: wallNow, wallOrigin: wallNow, speed: speed)
+        try save(clock, to: file)
+        return clock
+    }
+
+    private static func save(_ clock: AcceleratedClock, to file: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(clock).write(to: file, options: .atomic)
+    }
+}

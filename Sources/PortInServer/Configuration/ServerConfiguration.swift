@@ -26,7 +26,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// Create the demo account and ops user on first start.
     public var demo: Bool = true
     /// How many times faster than real time the service and the embedded simulator run; nil:
-    /// `demoClockSpeed` with the embedded simulator, real time with a partner carrier.
+    /// `demoClockSpeed` with the embedded simulator, real time with a partner carrier (a faster one
+    /// only makes sense with a `carrier-sim --clock-file <data>/demo-clock.json` sharing the timeline).
     public var clockSpeed: Double?
 
     /// Fast enough that a port (about three weeks of carrier time) completes in under 3 minutes.
@@ -52,7 +53,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         ("PORTIN_MAX_UPLOAD_BYTES", "largest document upload"),
         ("PORTIN_LOG_LEVEL", "trace, debug, info, notice, warning, error, critical"),
         ("PORTIN_DEMO", "create the demo account and ops user on first start (true/false)"),
-        ("PORTIN_CLOCK_SPEED", "times faster than real time (embedded simulator only); empty = 20000 embedded, 1 with a partner"),
+        ("PORTIN_CLOCK_SPEED", "times faster than real time; empty = 20000 with the embedded simulator, 1 with a partner"),
     ]
 
     /// Reads `environment` over the values of `dotEnv` (contents of a `.env` file, if any).
@@ -104,9 +105,6 @@ public struct ServerConfiguration: Sendable, Hashable {
             if let speed = Double(text), speed >= 1, speed <= 1_000_000 { clockSpeed = speed } else {
                 problems.append("PORTIN_CLOCK_SPEED must be a number from 1 to 1000000")
             }
-        }
-        if carrierURL != nil, let clockSpeed, clockSpeed != 1 {
-            problems.append("PORTIN_CLOCK_SPEED must be 1 with PORTIN_CARRIER_URL (a real carrier keeps real time)")
         }
         if carrierURL != nil && carrierAPIKey == nil { problems.append("PORTIN_CARRIER_API_KEY is required with PORTIN_CARRIER_URL") }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
