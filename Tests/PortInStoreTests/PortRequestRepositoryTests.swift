@@ -79,6 +79,30 @@ import Testing
         }
     }
 
+    @Test("a move of a request in hand returns exactly what a fresh read shows", arguments: TestBackend.available)
+    func transitionOfARequestInHand(backend: TestBackend) async throws {
+        try await withStore(backend) { _, store in
+            let account = try await makeAccount(store)
+            let request = try await makeRequest(store, account: account, numbers: ["+12175550101"])
+            let reasons = [Rejection(code: .serviceAddressMismatch, carrierCode: "6P", message: "address")]
+            let steps = [StatusChange(from: .draft, to: .submitted), StatusChange(from: .submitted, to: .carrierReview),
+                         StatusChange(from: .carrierReview, to: .actionRequired, reasons: reasons, bumpVersion: true),
+                         StatusChange(from: .actionRequired, to: .submitted),
+                         StatusChange(from: .submitted, to: .focConfirmed, focDate: CivilDate("2027-03-12")),
+                         StatusChange(from: .focConfirmed, to: .completed)]
+            var current = request
+            for (index, step) in steps.enumerated() {
+                let moved = try #require(try await store.portRequests.transition(current, change: step,
+                                                                                  now: t0.addingTimeInterval(Double(60 * (index + 1)))))
+                #expect(moved == (try await store.portRequests.opsFind(id: request.id)), "after \(step.to)")
+                current = moved
+            }
+            #expect(current.version == 1 && current.completedAt == t0.addingTimeInterval(360))
+            // A stale value loses like any other writer.
+            #expect(try await store.portRequests.transition(request, change: StatusChange(from: .draft, to: .cancelled), now: t0) == nil)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func contentAndNumbersUpdate(backend: TestBackend) async throws {
         try await withStore(backend) { _, store in

@@ -50,16 +50,26 @@ struct SQLJobQueue: JobQueue {
             WHERE status = 'running' AND lease_expires_at <= \(bind: stamp) AND attempts >= max_attempts
             """).run()
         let lock: SQLQueryString = context.isPostgres ? " FOR UPDATE SKIP LOCKED" : ""
-        let query: SQLQueryString = """
-            UPDATE jobs SET status = 'running', lease_owner = \(bind: leaseOwner), lease_expires_at = \(bind: expires), \
-            attempts = attempts + 1, updated_at = \(bind: stamp) \
-            WHERE id IN (SELECT id FROM jobs \
-            WHERE (status = 'queued' AND run_at <= \(bind: stamp)) \
-            OR (status = 'running' AND lease_expires_at <= \(bind: stamp)) \
-            ORDER BY run_at, id LIMIT \(bind: max(1, limit))\(lock)) \
-            RETURNING *
-            """
-        let rows = try await sql.raw(query).all(decoding: JobRow.self, with: rowDecoder)
+        // Two claims, each a range scan of its own index in order (no sort of every due job): first
+        // jobs whose worker died (lease expired), then queued jobs that are due, oldest first.
+        func claim(_ candidates: SQLQueryString) async throws -> [JobRow] {
+            try await sql.raw("""
+                UPDATE jobs SET status = 'running', lease_owner = \(bind: leaseOwner), lease_expires_at = \(bind: expires), \
+                attempts = attempts + 1, updated_at = \(bind: stamp) \
+                WHERE id IN (\(candidates)) RETURNING *
+                """).all(decoding: JobRow.self, with: rowDecoder)
+        }
+        let wanted = max(1, limit)
+        var rows = try await claim("""
+            SELECT id FROM jobs WHERE status = 'running' AND lease_expires_at <= \(bind: stamp) \
+            ORDER BY lease_expires_at LIMIT \(bind: wanted)\(lock)
+            """)
+        if rows.count < wanted {
+            rows += try await claim("""
+                SELECT id FROM jobs WHERE status = 'queued' AND run_at <= \(bind: stamp) \
+                ORDER BY run_at LIMIT \(bind: wanted - rows.count)\(lock)
+                """)
+        }
         return rows.map(\.record).sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
     }
 

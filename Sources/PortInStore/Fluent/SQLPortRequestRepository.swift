@@ -180,9 +180,29 @@ struct SQLPortRequestRepository: PortRequestRepository {
     }
 
     func transition(id: String, change: StatusChange, now: Date) async throws -> StoredPortRequest? {
+        try await applyTransition(id: id, change: change, now: now) ? try await opsFind(id: id) : nil
+    }
+
+    func transition(_ request: StoredPortRequest, change: StatusChange, now: Date) async throws -> StoredPortRequest? {
+        guard try await applyTransition(id: request.id, change: change, now: now) else { return nil }
+        // The row changed only as the UPDATE said: no need to read it back (three queries per move).
+        var updated = request
+        let stamp = now.storeRounded
+        updated.status = change.to
+        updated.updatedAt = stamp
+        if let reasons = change.reasons { updated.reasons = reasons }
+        if let focDate = change.focDate { updated.focDate = focDate }
+        if change.bumpVersion { updated.version += 1 }
+        if change.to == .submitted { updated.submittedAt = stamp }
+        if change.to == .completed { updated.completedAt = stamp }
+        return updated
+    }
+
+    /// The guarded UPDATE of a move; false when the request is missing or no longer in `change.from`.
+    private func applyTransition(id: String, change: StatusChange, now: Date) async throws -> Bool {
         context.wrote()
         defer { context.wrote() }
-        let moved = try await context.atomically { tx in
+        return try await context.atomically { tx in
             let stamp = now.storeRounded
             let update = tx.sql.update("port_requests")
                 .set("status", to: change.to.rawValue)
@@ -202,7 +222,6 @@ struct SQLPortRequestRepository: PortRequestRepository {
             }
             return true
         }
-        return moved ? try await opsFind(id: id) : nil
     }
 
     func setNumberStatus(requestId: String, numbers: [String]?, status: RequestNumberStatus, focDate: CivilDate?) async throws {

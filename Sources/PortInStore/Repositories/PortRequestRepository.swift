@@ -23,6 +23,9 @@ public protocol PortRequestRepository: Sendable {
     /// Applies `change` only if the request is still in `change.from`; also frees or holds its numbers.
     /// Returns the updated request, or nil when the request is missing or has moved on.
     func transition(id: String, change: StatusChange, now: Date) async throws -> StoredPortRequest?
+    /// `transition(id:...)` for a request just read in the same transaction: the result is `request`
+    /// with the change applied, without reading it back.
+    func transition(_ request: StoredPortRequest, change: StatusChange, now: Date) async throws -> StoredPortRequest?
     /// Sets the status and FOC date of some (or all, when `numbers` is nil) of a request's numbers.
     func setNumberStatus(requestId: String, numbers: [String]?, status: RequestNumberStatus, focDate: CivilDate?) async throws
     /// Deletes a draft; false when missing or not a draft.
