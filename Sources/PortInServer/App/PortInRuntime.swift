@@ -72,7 +72,7 @@ public final class PortInRuntime: Sendable {
                 documentsDirectory: directory.appendingPathComponent("documents", isDirectory: true),
                 limits: ServiceLimits(maxUploadBytes: configuration.maxUploadBytes),
                 databaseName: storeRuntime.configuration.isPostgres ? "postgresql" : "sqlite",
-                callbackSecret: configuration.callbackSecret)
+                callbackSecret: configuration.callbackSecret, webhooksAllowPrivate: configuration.webhooksAllowPrivate)
             let server = try await RunningServer.start(dependencies: dependencies, host: configuration.host, port: configuration.port,
                                                        logger: logger)
             var background: [Task<Void, Never>] = []

@@ -25,6 +25,10 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var logLevel: Logger.Level = .info
     /// Create the demo account and ops user on first start.
     public var demo: Bool = true
+    /// Let webhook endpoints point at loopback, private and other non-public addresses. On by default
+    /// like the rest of the embedded demo (a receiver on the same machine); turn it off in production
+    /// so customers cannot make PortIn call into its own network.
+    public var webhooksAllowPrivate: Bool = true
 
     public init() {}
 
@@ -43,6 +47,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         ("PORTIN_MAX_UPLOAD_BYTES", "largest document upload"),
         ("PORTIN_LOG_LEVEL", "trace, debug, info, notice, warning, error, critical"),
         ("PORTIN_DEMO", "create the demo account and ops user on first start (true/false)"),
+        ("PORTIN_WEBHOOKS_ALLOW_PRIVATE", "let webhook endpoints use loopback and private addresses (true/false)"),
     ]
 
     /// Reads `environment` over the values of `dotEnv` (contents of a `.env` file, if any).
@@ -88,6 +93,13 @@ public struct ServerConfiguration: Sendable, Hashable {
             case "1", "true", "yes", "on": demo = true
             case "0", "false", "no", "off": demo = false
             default: problems.append("PORTIN_DEMO must be true or false")
+            }
+        }
+        if let text = value("PORTIN_WEBHOOKS_ALLOW_PRIVATE") {
+            switch text.lowercased() {
+            case "1", "true", "yes", "on": webhooksAllowPrivate = true
+            case "0", "false", "no", "off": webhooksAllowPrivate = false
+            default: problems.append("PORTIN_WEBHOOKS_ALLOW_PRIVATE must be true or false")
             }
         }
         if carrierURL != nil && carrierAPIKey == nil { problems.append("PORTIN_CARRIER_API_KEY is required with PORTIN_CARRIER_URL") }
