@@ -16,6 +16,8 @@ public struct StoreTransaction: Sendable {
     public let jobs: any JobQueue
     public let outbox: any OutboxRepository
     public let carrierEvents: any CarrierEventReceiptRepository
+    public let webhookEndpoints: any WebhookEndpointRepository
+    public let webhookDeliveries: any WebhookDeliveryRepository
 
     init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil) {
         let context = SQLStoreContext(database: database, cache: cache)
@@ -31,6 +33,8 @@ public struct StoreTransaction: Sendable {
         jobs = SQLJobQueue(context: context)
         outbox = SQLOutboxRepository(context: context)
         carrierEvents = SQLCarrierEventReceiptRepository(context: context)
+        webhookEndpoints = SQLWebhookEndpointRepository(context: context, secretBox: secretBox)
+        webhookDeliveries = SQLWebhookDeliveryRepository(context: context)
     }
 }
 
@@ -92,6 +96,8 @@ public struct Store: Sendable {
     public var jobs: any JobQueue { autocommit.jobs }
     public var outbox: any OutboxRepository { autocommit.outbox }
     public var carrierEvents: any CarrierEventReceiptRepository { autocommit.carrierEvents }
+    public var webhookEndpoints: any WebhookEndpointRepository { autocommit.webhookEndpoints }
+    public var webhookDeliveries: any WebhookDeliveryRepository { autocommit.webhookDeliveries }
 
     /// Checks the database answers (for `/ready`).
     public func ping() async throws {

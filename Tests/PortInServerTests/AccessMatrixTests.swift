@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import PortInStore
 import Testing
 @testable import PortInServer
 
@@ -56,6 +57,15 @@ struct AccessMatrixTests {
             let app = try await service.send(.POST, "/v1/applications", auth: authA, json: ["name": "Main IVR"])
             let application = try #require(app.json["id"] as? String)
             let pon = try #require(try await service.send(.GET, "/v1/port-requests/\(request)", auth: authA).json["pon"] as? String)
+            let hookBody: [String: Any] = ["url": "https://hooks.acme.test/portin", "events": ["*"]]
+            let webhook = try #require(try await service.send(.POST, "/v1/webhooks", auth: authA, json: hookBody).json["id"] as? String)
+            let webhookToDelete = try #require(try await service.send(.POST, "/v1/webhooks", auth: authA, json: hookBody).json["id"]
+                as? String)
+            let stored = try #require(try await service.store.portRequests.find(id: request, accountId: accountA.id))
+            let notification = PortNotification(type: .statusChanged, request: stored, at: service.clock.now())
+            try await service.store.transaction { tx in try await tx.enqueueWebhooks(notification) }
+            let delivery = try #require(try await service.store.webhookDeliveries.list(endpointId: webhook, accountId: accountA.id,
+                                                                                        status: nil, page: .init()).items.first?.id)
 
             let create = TestService.requestFields(btn: numbersA[3]).merging(["numbers": [numbersA[3]]]) { $1 }
             let calls: [RouteKey: Call] = [
@@ -103,6 +113,28 @@ struct AccessMatrixTests {
                     Call(scope: .collection, path: "/v1/applications", ownerStatus: 200),
                 RouteKey(method: "POST", path: "/v1/applications"):
                     Call(scope: .collection, path: "/v1/applications", body: .json(["name": "Fax"]), ownerStatus: 201),
+                RouteKey(method: "POST", path: "/v1/webhooks"):
+                    Call(scope: .collection, path: "/v1/webhooks", body: .json(hookBody),
+                         intruderBody: .json(["url": "https://hooks.bravo.test/in", "events": ["*"]]), ownerStatus: 201),
+                RouteKey(method: "GET", path: "/v1/webhooks"):
+                    Call(scope: .collection, path: "/v1/webhooks", ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/webhooks/:webhook_id"):
+                    Call(scope: .resource, path: "/v1/webhooks/\(webhook)", ownerStatus: 200),
+                RouteKey(method: "PATCH", path: "/v1/webhooks/:webhook_id"):
+                    Call(scope: .resource, path: "/v1/webhooks/\(webhook)", body: .json(["description": "primary"]),
+                         intruderBody: .json(["description": "intruder"]), ownerStatus: 200),
+                RouteKey(method: "DELETE", path: "/v1/webhooks/:webhook_id"):
+                    Call(scope: .resource, path: "/v1/webhooks/\(webhookToDelete)", ownerStatus: 204),
+                RouteKey(method: "POST", path: "/v1/webhooks/:webhook_id/rotate-secret"):
+                    Call(scope: .resource, path: "/v1/webhooks/\(webhook)/rotate-secret", ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/webhooks/:webhook_id/deliveries"):
+                    Call(scope: .resource, path: "/v1/webhooks/\(webhook)/deliveries", ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/webhook-deliveries/:delivery_id"):
+                    Call(scope: .resource, path: "/v1/webhook-deliveries/\(delivery)", ownerStatus: 200),
+                RouteKey(method: "POST", path: "/v1/webhook-deliveries/:delivery_id/redeliver"):
+                    Call(scope: .resource, path: "/v1/webhook-deliveries/\(delivery)/redeliver", ownerStatus: 202),
+                RouteKey(method: "GET", path: "/v1/webhook-events"):
+                    Call(scope: .collection, path: "/v1/webhook-events", ownerStatus: 200),
                 RouteKey(method: "GET", path: "/v1/ops/port-requests"):
                     Call(scope: .ops, path: "/v1/ops/port-requests", ownerStatus: 200),
                 RouteKey(method: "GET", path: "/v1/ops/port-requests/:id"):
@@ -111,7 +143,8 @@ struct AccessMatrixTests {
 
             let routes = service.registeredRoutes.filter { !TestService.publicPaths.contains($0.path) }
             #expect(Set(routes) == Set(calls.keys), "every protected route has a case here, and every case a route")
-            let secretsOfA = [accountA.id, request, toDelete, toCancel, document, application, number, pon]
+            let secretsOfA = [accountA.id, request, toDelete, toCancel, document, application, number, pon, webhook, webhookToDelete,
+                              delivery, "hooks.acme.test"]
 
             func send(_ route: RouteKey, _ call: Call, auth: Credentials?, body: Body, headers: [(String, String)] = [])
                 async throws -> TestResponse {
@@ -184,6 +217,8 @@ struct AccessMatrixTests {
             #expect(try await service.runtime.count("documents") == 1)
             #expect(try await service.store.numbers.find(e164: number, accountId: accountA.id)?.applicationId == nil)
             #expect(try await service.store.portRequests.find(id: toDelete, accountId: accountA.id) != nil)
+            #expect(try await service.store.webhookEndpoints.find(id: webhookToDelete, accountId: accountA.id) != nil)
+            #expect(try await service.store.webhookDeliveries.find(id: delivery, accountId: accountA.id)?.attempts == 0)
 
             // The ids were real: the rightful caller reaches every route.
             for route in routes {

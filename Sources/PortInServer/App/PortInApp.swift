@@ -31,6 +31,7 @@ public enum PortInApp {
         DocumentRoutes(context: context).register(on: api)
         TimelineRoutes(context: context).register(on: api)
         NumberRoutes(context: context).register(on: api)
+        WebhookRoutes(context: context).register(on: api)
         OpsRoutes(context: context).register(on: api)
     }
 }

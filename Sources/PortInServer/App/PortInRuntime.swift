@@ -16,12 +16,15 @@ public final class PortInRuntime: Sendable {
     public let network: CarrierNetwork?
     public let demo: DemoCredentials?
     let httpGateway: HTTPCarrierGateway?
-    /// The embedded job worker and simulator ticker, stopped on shutdown.
+    /// The embedded simulator's ticker, stopped on shutdown.
     let background: [Task<Void, Never>]
+    /// The embedded workers (jobs, emails, webhooks), when `PORTIN_EMBEDDED_WORKER` is on.
+    let work: BackgroundWork?
 
     private init(configuration: ServerConfiguration, storeRuntime: StoreRuntime, server: RunningServer, network: CarrierNetwork?,
-                 demo: DemoCredentials?, httpGateway: HTTPCarrierGateway?, background: [Task<Void, Never>]) {
+                 demo: DemoCredentials?, httpGateway: HTTPCarrierGateway?, background: [Task<Void, Never>], work: BackgroundWork?) {
         self.background = background
+        self.work = work
         self.configuration = configuration
         self.storeRuntime = storeRuntime
         self.server = server
@@ -76,7 +79,7 @@ public final class PortInRuntime: Sendable {
                 documentsDirectory: directory.appendingPathComponent("documents", isDirectory: true),
                 limits: ServiceLimits(maxUploadBytes: configuration.maxUploadBytes),
                 databaseName: storeRuntime.configuration.isPostgres ? "postgresql" : "sqlite",
-                callbackSecret: configuration.callbackSecret)
+                callbackSecret: configuration.callbackSecret, webhooksAllowPrivate: configuration.webhooksAllowPrivate)
             let server = try await RunningServer.start(dependencies: dependencies, host: configuration.host, port: configuration.port,
                                                        logger: logger)
             var background: [Task<Void, Never>] = []
@@ -91,11 +94,12 @@ public final class PortInRuntime: Sendable {
                     }
                 })
             }
-            if configuration.embeddedWorker {
-                background.append(workerRunner(storeRuntime.store, gateway: gateway, clock: clock, speed: speed, logger: logger).start())
-            }
+            let work = configuration.embeddedWorker
+                ? BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: clock, speed: speed,
+                                       configuration: configuration, logger: logger)
+                : nil
             return PortInRuntime(configuration: configuration, storeRuntime: storeRuntime, server: server, network: network, demo: demo,
-                                 httpGateway: httpGateway, background: background)
+                                 httpGateway: httpGateway, background: background, work: work)
         } catch {
             try? await httpGateway?.shutdown()
             await storeRuntime.shutdown()
@@ -107,20 +111,13 @@ public final class PortInRuntime: Sendable {
     public func shutdown() async {
         for task in background { task.cancel() }
         for task in background { await task.value }
+        await work?.stop()
         try? await server.shutdown()
         try? await httpGateway?.shutdown()
         await storeRuntime.shutdown()
     }
 
-    /// Leases are in clock time: on an accelerated clock they stretch with it, so a job's lease
-    /// still outlasts the job (about 2 minutes of wall time).
-    static func workerRunner(_ store: Store, gateway: any CarrierGateway, clock: any PortInClock, speed: Double = 1,
-                             logger: Logger) -> JobRunner {
-        JobRunner(store: store, clock: clock, engine: LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger),
-                  leaseSeconds: Int(120 * speed), logger: logger)
-    }
-
-    /// `portin worker`: runs lifecycle jobs against the configured partner carrier until cancelled.
+    /// `portin worker`: runs lifecycle jobs and the outboxes against the configured partner carrier until cancelled.
     /// Several workers may share one PostgreSQL database (jobs are claimed with SKIP LOCKED leases).
     public static func runWorker(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "portin.worker"),
                                  until stop: @escaping @Sendable () async -> Void) async throws {
@@ -129,10 +126,10 @@ public final class PortInRuntime: Sendable {
         }
         let storeRuntime = try await openStore(configuration, logger: logger)
         let gateway = HTTPCarrierGateway(configuration: .init(baseURL: url, apiKey: configuration.carrierAPIKey ?? ""), logger: logger)
-        let task = workerRunner(storeRuntime.store, gateway: gateway, clock: SystemClock(), logger: logger).start()
+        let work = BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: SystemClock(), speed: 1,
+                                        configuration: configuration, logger: logger)
         await stop()
-        task.cancel()
-        await task.value
+        await work.stop()
         try? await gateway.shutdown()
         await storeRuntime.shutdown()
     }

@@ -18,10 +18,12 @@ public struct ServiceDependencies: Sendable {
     public var callbackSecret: String?
     /// The calendar day-based schedules use (FOC minus 2 business days).
     public var calendar: BusinessCalendar
+    /// Whether webhook endpoints may be loopback or private addresses (`PORTIN_WEBHOOKS_ALLOW_PRIVATE`).
+    public var webhooksAllowPrivate: Bool
 
     public init(store: Store, gateway: any CarrierGateway, clock: any PortInClock, documentsDirectory: URL,
                 limits: ServiceLimits = ServiceLimits(), databaseName: String, callbackSecret: String? = nil,
-                calendar: BusinessCalendar = .usFederal) {
+                calendar: BusinessCalendar = .usFederal, webhooksAllowPrivate: Bool = true) {
         self.store = store
         self.gateway = gateway
         self.clock = clock
@@ -30,6 +32,7 @@ public struct ServiceDependencies: Sendable {
         self.databaseName = databaseName
         self.callbackSecret = callbackSecret
         self.calendar = calendar
+        self.webhooksAllowPrivate = webhooksAllowPrivate
     }
 }
 

@@ -35,6 +35,10 @@ public struct ServerConfiguration: Sendable, Hashable {
 
     /// The speed in effect.
     public var effectiveClockSpeed: Double { clockSpeed ?? (carrierURL == nil ? Self.demoClockSpeed : 1) }
+    /// Let webhook endpoints point at loopback, private and other non-public addresses. On by default
+    /// like the rest of the embedded demo (a receiver on the same machine); turn it off in production
+    /// so customers cannot make PortIn call into its own network.
+    public var webhooksAllowPrivate: Bool = true
 
     public init() {}
 
@@ -54,6 +58,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         ("PORTIN_LOG_LEVEL", "trace, debug, info, notice, warning, error, critical"),
         ("PORTIN_DEMO", "create the demo account and ops user on first start (true/false)"),
         ("PORTIN_CLOCK_SPEED", "times faster than real time; empty = 20000 with the embedded simulator, 1 with a partner"),
+        ("PORTIN_WEBHOOKS_ALLOW_PRIVATE", "let webhook endpoints use loopback and private addresses (true/false)"),
     ]
 
     /// Reads `environment` over the values of `dotEnv` (contents of a `.env` file, if any).
@@ -104,6 +109,13 @@ public struct ServerConfiguration: Sendable, Hashable {
         if let text = value("PORTIN_CLOCK_SPEED") {
             if let speed = Double(text), speed >= 1, speed <= 1_000_000 { clockSpeed = speed } else {
                 problems.append("PORTIN_CLOCK_SPEED must be a number from 1 to 1000000")
+            }
+        }
+        if let text = value("PORTIN_WEBHOOKS_ALLOW_PRIVATE") {
+            switch text.lowercased() {
+            case "1", "true", "yes", "on": webhooksAllowPrivate = true
+            case "0", "false", "no", "off": webhooksAllowPrivate = false
+            default: problems.append("PORTIN_WEBHOOKS_ALLOW_PRIVATE must be true or false")
             }
         }
         if carrierURL != nil && carrierAPIKey == nil { problems.append("PORTIN_CARRIER_API_KEY is required with PORTIN_CARRIER_URL") }

@@ -36,7 +36,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         }
         let response = try await next.respond(to: request)
         guard (200..<300).contains(response.status.code) else { return response }
-        let data = response.body.data ?? Data()
+        let data = request.idempotentReplayBody ?? response.body.data ?? Data()
         let record = IdempotencyRecord(accountId: principal.scope, key: key, requestHash: hash, responseStatus: Int(response.status.code),
                                        responseBody: data, createdAt: clock.now())
         let winner = try await store.idempotency.save(record)
@@ -66,5 +66,19 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
         return Response(status: HTTPResponseStatus(statusCode: record.responseStatus), headers: headers,
                         body: .init(data: record.responseBody))
+    }
+}
+
+private struct IdempotentReplayBodyKey: StorageKey {
+    typealias Value = Data
+}
+
+extension Request {
+    /// What an idempotent replay of this request's response shows, when it must differ from the
+    /// response itself: a response carrying a secret (a webhook's signing secret) stores and
+    /// replays the same body without it, so the secret is shown once and never kept in clear.
+    var idempotentReplayBody: Data? {
+        get { storage[IdempotentReplayBodyKey.self] }
+        set { storage[IdempotentReplayBodyKey.self] = newValue }
     }
 }

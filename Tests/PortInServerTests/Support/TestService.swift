@@ -45,6 +45,11 @@ final class TestService: Sendable {
     let documentsDirectory: URL
     /// Runs due lifecycle jobs when a test says so (nothing runs by itself).
     let runner: JobRunner
+    /// Sends due webhook deliveries when a test says so (`webhooks.deliverDue()`); backoff without
+    /// jitter (each delay is its ceiling) so retry times are predictable.
+    let webhooks: WebhookDelivery
+    /// The webhook sender's HTTP client (redirects not followed).
+    let webhookClient: HTTPClient
     /// Secret of signed carrier callbacks.
     static let callbackSecret = "test-callback-secret"
     /// Every exchange `send` made, in order (method, path, response).
@@ -57,8 +62,10 @@ final class TestService: Sendable {
     var baseURL: String { server.baseURL }
 
     private init(runtime: StoreRuntime, server: RunningServer, network: CarrierNetwork, clock: ManualClock, client: HTTPClient,
-                 documentsDirectory: URL, runner: JobRunner) {
+                 documentsDirectory: URL, runner: JobRunner, webhooks: WebhookDelivery, webhookClient: HTTPClient) {
         self.runner = runner
+        self.webhooks = webhooks
+        self.webhookClient = webhookClient
         self.runtime = runtime
         self.server = server
         self.network = network
@@ -69,8 +76,9 @@ final class TestService: Sendable {
 
     /// Starts a fresh service, runs `body`, and tears everything down (also when `body` throws).
     /// `logger`, when given, is the logger of the HTTP server and of the store (e.g. `LogCapture.logger`).
+    /// `webhooksAllowPrivate` is `PORTIN_WEBHOOKS_ALLOW_PRIVATE` (the receivers of the tests are on loopback).
     static func with<T>(_ backend: TestBackend, limits: ServiceLimits = ServiceLimits(), seed: UInt64 = 42, logger: Logger? = nil,
-                        _ body: (TestService) async throws -> T) async throws -> T {
+                        webhooksAllowPrivate: Bool = true, _ body: (TestService) async throws -> T) async throws -> T {
         let configuration = try backend.freshConfiguration()
         let secretBox = try SecretBox(base64Key: SecretBox.generateKey())
         let runtime = if let logger {
@@ -90,7 +98,7 @@ final class TestService: Sendable {
         let documents = FileManager.default.temporaryDirectory.appendingPathComponent("portin-docs-\(UUID().uuidString)")
         let dependencies = ServiceDependencies(store: runtime.store, gateway: network, clock: clock, documentsDirectory: documents,
                                                limits: limits, databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
-                                               callbackSecret: callbackSecret)
+                                               callbackSecret: callbackSecret, webhooksAllowPrivate: webhooksAllowPrivate)
         let quiet = logger ?? Logger(label: "portin.test")
         // The simulator's events go through the same ingest as signed callbacks, when it ticks.
         network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
@@ -110,8 +118,12 @@ final class TestService: Sendable {
             await runtime.shutdown()
             throw error
         }
+        let webhookClient = WebhookDelivery.makeHTTPClient()
+        let webhooks = WebhookDelivery(store: runtime.store, client: webhookClient, clock: clock, owner: "test-webhooks",
+                                       allowPrivateTargets: webhooksAllowPrivate, jitter: { $0 }, logger: quiet)
         let service = TestService(runtime: runtime, server: server, network: network, clock: clock,
-                                  client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents, runner: runner)
+                                  client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents, runner: runner,
+                                  webhooks: webhooks, webhookClient: webhookClient)
         do {
             let result = try await body(service)
             service.expectEveryErrorIsAProblem()
@@ -125,6 +137,7 @@ final class TestService: Sendable {
 
     private func shutdown() async {
         try? await client.shutdown()
+        try? await webhookClient.shutdown()
         try? await server.shutdown()
         try? await runtime.dropSchema()
         await runtime.shutdown()
