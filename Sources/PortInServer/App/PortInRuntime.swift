@@ -88,7 +88,9 @@ public final class PortInRuntime: Sendable {
                 })
             }
             if configuration.embeddedWorker {
-                background.append(workerRunner(storeRuntime.store, gateway: gateway, clock: clock, logger: logger).start())
+                let runner = workerRunner(storeRuntime.store, gateway: gateway, clock: clock, logger: logger)
+                try await runner.engine.ensureDraftSweep()
+                background.append(runner.start())
             }
             return PortInRuntime(configuration: configuration, storeRuntime: storeRuntime, server: server, network: network, demo: demo,
                                  httpGateway: httpGateway, background: background)
@@ -122,7 +124,16 @@ public final class PortInRuntime: Sendable {
         }
         let storeRuntime = try await openStore(configuration, logger: logger)
         let gateway = HTTPCarrierGateway(configuration: .init(baseURL: url, apiKey: configuration.carrierAPIKey ?? ""), logger: logger)
-        let task = workerRunner(storeRuntime.store, gateway: gateway, clock: SystemClock(), logger: logger).start()
+        let runner = workerRunner(storeRuntime.store, gateway: gateway, clock: SystemClock(), logger: logger)
+        // Every worker makes sure the periodic draft sweep is queued; only one ever is.
+        do {
+            try await runner.engine.ensureDraftSweep()
+        } catch {
+            try? await gateway.shutdown()
+            await storeRuntime.shutdown()
+            throw error
+        }
+        let task = runner.start()
         await stop()
         task.cancel()
         await task.value
