@@ -44,11 +44,17 @@ struct AccessMatrixTests {
             let ops = try await service.makeOps()
             let (accountA, authA) = try await service.makeAccount(name: "Acme Widgets")
             let (_, authB) = try await service.makeAccount(name: "Bravo Bakery")
-            let numbersA = ["+12175220142", "+12175220143", "+12175220144", "+12175220145"]
+            let numbersA = ["+12175220142", "+12175220143", "+12175220144", "+12175220145", "+12175220146"]
             try service.addSubscriber(numbers: numbersA)
             let request = try await service.createRequestId(auth: authA, numbers: [numbersA[0]])
             let toDelete = try await service.createRequestId(auth: authA, numbers: [numbersA[1]])
             let toCancel = try await service.createRequestId(auth: authA, numbers: [numbersA[2]])
+            // At the carrier, for the ops actions (documents requested, then moved on).
+            let forOps = try await service.createRequestId(auth: authA, numbers: [numbersA[4]])
+            try await service.force(forOps, through: [.submitted])
+            let deadJob = try await service.store.jobs.enqueue(kind: "submit_order", payload: Data("{}".utf8), runAt: service.clock.now(),
+                                                               maxAttempts: 1, now: service.clock.now())
+            try await service.runner.runDue()
             let uploaded = try await service.upload(request, auth: authA, fields: [("kind", "other")], file: ("a.pdf", SampleFiles.pdf()))
             let document = try #require(uploaded.json["id"] as? String)
             let number = "+13122240150"
@@ -139,12 +145,31 @@ struct AccessMatrixTests {
                     Call(scope: .ops, path: "/v1/ops/port-requests", ownerStatus: 200),
                 RouteKey(method: "GET", path: "/v1/ops/port-requests/:id"):
                     Call(scope: .ops, path: "/v1/ops/port-requests/\(request)", ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/ops/port-requests/:id/comments"):
+                    Call(scope: .ops, path: "/v1/ops/port-requests/\(request)/comments", ownerStatus: 200),
+                RouteKey(method: "POST", path: "/v1/ops/port-requests/:id/comments"):
+                    Call(scope: .ops, path: "/v1/ops/port-requests/\(request)/comments",
+                         body: .json(["body": "hello", "visibility": "internal"]), ownerStatus: 201),
+                RouteKey(method: "GET", path: "/v1/ops/port-requests/:id/events"):
+                    Call(scope: .ops, path: "/v1/ops/port-requests/\(request)/events", ownerStatus: 200),
+                RouteKey(method: "POST", path: "/v1/ops/port-requests/:id/document-requests"):
+                    Call(scope: .ops, path: "/v1/ops/port-requests/\(forOps)/document-requests",
+                         body: .json(["documents": [["kind": "loa"]], "message": "Upload the LOA."]), ownerStatus: 200),
+                RouteKey(method: "POST", path: "/v1/ops/port-requests/:id/transitions"):
+                    Call(scope: .ops, path: "/v1/ops/port-requests/\(forOps)/transitions",
+                         body: .json(["to": "cancelled", "reason": "asked by phone"]), ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/ops/jobs"):
+                    Call(scope: .ops, path: "/v1/ops/jobs", ownerStatus: 200),
+                RouteKey(method: "POST", path: "/v1/ops/jobs/:job_id/retry"):
+                    Call(scope: .ops, path: "/v1/ops/jobs/\(deadJob.id)/retry", ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/ops/alerts"):
+                    Call(scope: .ops, path: "/v1/ops/alerts", ownerStatus: 200),
             ]
 
             let routes = service.registeredRoutes.filter { !TestService.publicPaths.contains($0.path) }
             #expect(Set(routes) == Set(calls.keys), "every protected route has a case here, and every case a route")
-            let secretsOfA = [accountA.id, request, toDelete, toCancel, document, application, number, pon, webhook, webhookToDelete,
-                              delivery, "hooks.acme.test"]
+            let secretsOfA = [accountA.id, request, toDelete, toCancel, forOps, document, application, number, pon, webhook,
+                              webhookToDelete, delivery, "hooks.acme.test"]
 
             func send(_ route: RouteKey, _ call: Call, auth: Credentials?, body: Body, headers: [(String, String)] = [])
                 async throws -> TestResponse {

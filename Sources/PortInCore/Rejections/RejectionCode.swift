@@ -29,5 +29,7 @@ public enum RejectionCode: String, Sendable, Hashable, Codable, CaseIterable {
     case respOrgNumberSpare = "resporg_number_spare"
     case respOrgNumberUnavailable = "resporg_number_unavailable"
     case respOrgLOADenied = "resporg_loa_denied"
+    /// Not from a carrier: the porting team asks for a document that is missing or unusable.
+    case documentMissing = "document_missing"
     case other
 }

@@ -15,11 +15,12 @@ struct BackgroundWork: Sendable {
     let webhookClient: HTTPClient
 
     static func start(store: Store, gateway: any CarrierGateway, clock: any PortInClock, speed: Double,
-                      configuration: ServerConfiguration, logger: Logger) -> BackgroundWork {
+                      configuration: ServerConfiguration, logger: Logger) async throws -> BackgroundWork {
+        let engine = LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger)
+        // Every worker makes sure the periodic draft sweep is queued; only one ever is.
+        try await engine.ensureDraftSweep()
         let webhookClient = WebhookDelivery.makeHTTPClient()
-        let jobs = JobRunner(store: store, clock: clock,
-                             engine: LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger),
-                             leaseSeconds: Int(120 * speed), logger: logger)
+        let jobs = JobRunner(store: store, clock: clock, engine: engine, leaseSeconds: Int(120 * speed), logger: logger)
         let webhooks = WebhookDelivery(store: store, client: webhookClient, clock: clock,
                                        allowPrivateTargets: configuration.webhooksAllowPrivate, leaseSeconds: Int(60 * speed),
                                        logger: logger)

@@ -95,7 +95,7 @@ public final class PortInRuntime: Sendable {
                 })
             }
             let work = configuration.embeddedWorker
-                ? BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: clock, speed: speed,
+                ? try await BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: clock, speed: speed,
                                        configuration: configuration, logger: logger)
                 : nil
             return PortInRuntime(configuration: configuration, storeRuntime: storeRuntime, server: server, network: network, demo: demo,
@@ -126,8 +126,15 @@ public final class PortInRuntime: Sendable {
         }
         let storeRuntime = try await openStore(configuration, logger: logger)
         let gateway = HTTPCarrierGateway(configuration: .init(baseURL: url, apiKey: configuration.carrierAPIKey ?? ""), logger: logger)
-        let work = BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: SystemClock(), speed: 1,
-                                        configuration: configuration, logger: logger)
+        let work: BackgroundWork
+        do {
+            work = try await BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: SystemClock(), speed: 1,
+                                                  configuration: configuration, logger: logger)
+        } catch {
+            try? await gateway.shutdown()
+            await storeRuntime.shutdown()
+            throw error
+        }
         await stop()
         await work.stop()
         try? await gateway.shutdown()

@@ -46,8 +46,9 @@ struct APIContext: Sendable {
     var clock: any PortInClock { dependencies.clock }
     var limits: ServiceLimits { dependencies.limits }
     var portRequests: PortRequestService {
-        PortRequestService(store: store, gateway: dependencies.gateway, clock: clock, limits: limits)
+        PortRequestService(store: store, gateway: dependencies.gateway, clock: clock, limits: limits, calendar: dependencies.calendar)
     }
+    var opsActions: OpsActionService { OpsActionService(store: store, clock: clock, calendar: dependencies.calendar) }
     var portability: PortabilityService { PortabilityService(gateway: dependencies.gateway, store: store) }
     var files: DocumentFileStore { DocumentFileStore(root: dependencies.documentsDirectory) }
     var ingest: CarrierEventIngest {

@@ -117,6 +117,7 @@ struct CarrierEventIngest: Sendable {
             let day = calendar.adding(businessDays: -2, to: foc)
             let runAt = max(now, calendar.start(of: day))
             try await tx.schedule(.provisionNumbers, requestId: request.id, version: request.version, at: runAt, now: now)
+            try await tx.scheduleFOCReminder(request, calendar: calendar, now: now)
         case .completed:
             try await tx.numbers.provision(accountId: request.accountId, numbers: numbers, portRequestId: request.id,
                                            focDate: request.focDate, now: now)

@@ -12,6 +12,8 @@ struct LifecycleEngine: Sendable {
     let gateway: any CarrierGateway
     let clock: any PortInClock
     let logger: Logger
+    /// The calendar of day-based schedules (FOC reminder, the no-answer watchdog).
+    var calendar: BusinessCalendar = .usFederal
 
     /// A failure worth retrying later (the carrier was unavailable).
     struct RetryableFailure: Error, CustomStringConvertible {
@@ -23,11 +25,19 @@ struct LifecycleEngine: Sendable {
             logger.warning("unknown job kind", metadata: ["kind": "\(kind)"])
             return
         }
+        // The sweep is about no one request.
+        if kind == .expireDrafts {
+            try await expireIdleDrafts()
+            return
+        }
         let job = try JSONDecoder().decode(LifecycleJobPayload.self, from: payload)
         switch kind {
         case .submitOrder: try await submitOrder(job)
         case .cancelOrder: try await cancelOrder(job)
         case .provisionNumbers: try await provisionNumbers(job)
+        case .noCarrierAnswerCheck: try await checkCarrierAnswer(job)
+        case .focReminder: try await remindFOC(job)
+        case .expireDrafts: break
         }
     }
 
@@ -100,8 +110,19 @@ struct LifecycleEngine: Sendable {
             // Refused (inside the carrier's freeze): back to where the order stands, saying why.
             let back: PortStatus = request.focDate == nil ? .pendingLosingCarrier : .focConfirmed
             let why = ack.errors.map(\.message).joined(separator: "; ")
+            let calendar = self.calendar
             try await move(request, to: back, actor: .carrier("partner"), reason: why.isEmpty ? "The carrier refused the cancel" : why,
-                           change: StatusChange(from: .cancelRequested, to: back))
+                           change: StatusChange(from: .cancelRequested, to: back)) { tx, updated in
+                // The cancel was the next version: the jobs scheduled for the previous one no longer apply.
+                let now = clock.now()
+                if updated.status == .focConfirmed, let foc = updated.focDate {
+                    let provisionAt = max(now, calendar.start(of: calendar.adding(businessDays: -2, to: foc)))
+                    try await tx.schedule(.provisionNumbers, requestId: updated.id, version: updated.version, at: provisionAt, now: now)
+                    try await tx.scheduleFOCReminder(updated, calendar: calendar, now: now)
+                } else {
+                    try await tx.scheduleNoAnswerCheck(updated, calendar: calendar, now: now)
+                }
+            }
         }
         // Accepted: the carrier's `cancelled` event completes it.
     }

@@ -45,9 +45,11 @@ extension PortRequestService {
             throw Problem.validation(errors, detail: "Fix these and submit again; nothing was sent to the carrier.")
         }
         // Version 1 is the first order; each resubmission is a supplement with the next version.
+        let calendar = self.calendar
         return try await move(current, to: .submitted, actor: .customer(account.id), reason: nil,
                               change: StatusChange(from: current.status, to: .submitted, reasons: [], bumpVersion: true)) { tx, updated, now in
             try await tx.schedule(.submitOrder, requestId: updated.id, version: updated.version, at: now, now: now)
+            try await tx.scheduleNoAnswerCheck(updated, calendar: calendar, now: now)
         }
     }
 

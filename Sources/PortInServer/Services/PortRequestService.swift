@@ -18,6 +18,8 @@ struct PortRequestService: Sendable {
     let gateway: any CarrierGateway
     let clock: any PortInClock
     let limits: ServiceLimits
+    /// The calendar of day-based schedules (the no-answer watchdog).
+    var calendar: BusinessCalendar = .usFederal
 
     var portability: PortabilityService { PortabilityService(gateway: gateway, store: store) }
 

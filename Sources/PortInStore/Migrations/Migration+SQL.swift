@@ -25,5 +25,6 @@ func storeMigrations() -> [any Migration] {
         M0008_CreateCarrierEventReceipts(),
         M0009_AddUserAPICredentials(),
         M0011_CreateWebhooks(),
+        M0012_IndexEventTypes(),
     ]
 }

@@ -48,6 +48,9 @@ public protocol JobQueue: Sendable {
     func find(id: String) async throws -> Job?
     /// Ops: jobs in `status`, oldest due first.
     func list(status: JobStatus, limit: Int) async throws -> [Job]
+    /// Enqueues unless a job of `kind` is already queued (a singleton such as a periodic sweep);
+    /// nil when one was. Concurrent callers, in any number of processes, enqueue at most one.
+    func enqueueIfAbsent(kind: String, payload: Data, runAt: Date, maxAttempts: Int, now: Date) async throws -> Job?
 }
 
 /// Outgoing emails and webhooks.

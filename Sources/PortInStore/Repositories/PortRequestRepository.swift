@@ -38,6 +38,8 @@ public protocol PortRequestRepository: Sendable {
     func openRequestIds(for numbers: [String]) async throws -> [String: String]
     /// How many requests are in each status, across accounts (metrics).
     func statusCounts() async throws -> [PortStatus: Int]
+    /// Ids of drafts last updated at or before `updatedBefore`, in id order after `afterId` (the draft sweep).
+    func draftIds(updatedBefore: Date, afterId: String?, limit: Int) async throws -> [String]
 }
 
 /// Uploaded document metadata.
@@ -60,4 +62,6 @@ public protocol EventRepository: Sendable {
     func append(_ event: NewEvent) async throws -> Event
     /// Oldest first.
     func list(requestId: String, accountId: String) async throws -> [Event]
+    /// Ops: events of `type` across accounts, newest first (e.g. `ops_alert`).
+    func opsList(type: String, page: PageRequest) async throws -> Page<Event>
 }

@@ -45,6 +45,8 @@ final class TestService: Sendable {
     let documentsDirectory: URL
     /// Runs due lifecycle jobs when a test says so (nothing runs by itself).
     let runner: JobRunner
+    /// The lifecycle jobs' handler the runner calls.
+    let engine: LifecycleEngine
     /// Sends due webhook deliveries when a test says so (`webhooks.deliverDue()`); backoff without
     /// jitter (each delay is its ceiling) so retry times are predictable.
     let webhooks: WebhookDelivery
@@ -62,8 +64,9 @@ final class TestService: Sendable {
     var baseURL: String { server.baseURL }
 
     private init(runtime: StoreRuntime, server: RunningServer, network: CarrierNetwork, clock: ManualClock, client: HTTPClient,
-                 documentsDirectory: URL, runner: JobRunner, webhooks: WebhookDelivery, webhookClient: HTTPClient) {
+                 documentsDirectory: URL, runner: JobRunner, engine: LifecycleEngine, webhooks: WebhookDelivery, webhookClient: HTTPClient) {
         self.runner = runner
+        self.engine = engine
         self.webhooks = webhooks
         self.webhookClient = webhookClient
         self.runtime = runtime
@@ -103,9 +106,8 @@ final class TestService: Sendable {
         // The simulator's events go through the same ingest as signed callbacks, when it ticks.
         network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
                                                                       logger: quiet), logger: quiet))
-        let runner = JobRunner(store: runtime.store, clock: clock,
-                               engine: LifecycleEngine(store: runtime.store, gateway: network, clock: clock, logger: quiet),
-                               owner: "test-runner", logger: quiet)
+        let engine = LifecycleEngine(store: runtime.store, gateway: network, clock: clock, logger: quiet)
+        let runner = JobRunner(store: runtime.store, clock: clock, engine: engine, owner: "test-runner", logger: quiet)
         let server: RunningServer
         do {
             if let logger {
@@ -123,7 +125,7 @@ final class TestService: Sendable {
                                        allowPrivateTargets: webhooksAllowPrivate, jitter: { $0 }, logger: quiet)
         let service = TestService(runtime: runtime, server: server, network: network, clock: clock,
                                   client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents, runner: runner,
-                                  webhooks: webhooks, webhookClient: webhookClient)
+                                  engine: engine, webhooks: webhooks, webhookClient: webhookClient)
         do {
             let result = try await body(service)
             service.expectEveryErrorIsAProblem()
