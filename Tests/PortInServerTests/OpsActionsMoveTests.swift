@@ -50,6 +50,31 @@ struct OpsActionsMoveTests {
         }
     }
 
+    @Test("after a document request the customer resubmits while the carrier still holds the order: it goes out as version 2",
+          arguments: TestBackend.available)
+    func resubmitAfterDocumentRequest(backend: TestBackend) async throws {
+        try await TestService.with(backend) { service in
+            let ops = try await service.makeOps()
+            let (_, auth) = try await service.makeAccount()
+            try service.addSubscriber(numbers: ["+12175220811"])
+            let sent = try await service.submitToCarrier(auth, numbers: ["+12175220811"])
+            let id = try #require(sent["id"] as? String)
+            let body: [String: Any] = ["documents": [["kind": "invoice"]], "message": "Please upload a newer invoice."]
+            #expect(try await service.send(.POST, "/v1/ops/port-requests/\(id)/document-requests", auth: ops, json: body).status == 200)
+            // The carrier reports the numbers as pending a port: the request's own order, which the supplement corrects.
+            let check = try await service.send(.POST, "/v1/portability-checks", auth: auth, json: ["numbers": ["+12175220811"]])
+            #expect((check.json["results"] as? [[String: Any]])?.first?["reason"] as? String == "pending_port")
+            let today = BusinessCalendar.usFederal.localDate(of: service.clock.now())
+            #expect(try await service.upload(auth, requestId: id, kind: "invoice",
+                                             fields: [("invoice_date", today.adding(days: -3).description)]).status == 201)
+            let resubmitted = try await service.send(.POST, "/v1/port-requests/\(id)/submit", auth: auth)
+            #expect(resubmitted.status == 200, "\(resubmitted.text)")
+            #expect(resubmitted.json["version"] as? Int == 2)
+            try await service.runner.runDue()
+            #expect(try await service.read(auth, id)["status"] as? String == "carrier_review")
+        }
+    }
+
     @Test("document requests: every bad field at once, 409 naming both statuses for a draft, 404 for an unknown id",
           arguments: TestBackend.available)
     func documentRequestRefusals(backend: TestBackend) async throws {

@@ -29,7 +29,10 @@ extension PortRequestService {
         }
         var routes: [String: NumberRoute] = [:]
         var carriers: [String: LosingCarrierProfile] = [:]
-        for answer in answers where answer.portable {
+        // A resubmission's numbers are still held by its own open order at the carrier (`pending_port`):
+        // that is the order the supplement corrects, not a reason to refuse it.
+        let ownOrderOpen = current.version >= 1 && current.status == .actionRequired
+        for answer in answers where answer.portable || (ownOrderOpen && answer.reason == "pending_port") {
             guard let carrier = answer.losingCarrier else { continue }
             routes[answer.number] = NumberRoute(e164: answer.number, losingCarrier: carrier.spid, numberType: answer.numberType ?? .other,
                                                 pinSet: answer.pinRequired, simplePortEligible: answer.simplePort)
