@@ -24,5 +24,6 @@ func storeMigrations() -> [any Migration] {
         M0007_CreateOutbox(),
         M0008_CreateCarrierEventReceipts(),
         M0009_AddUserAPICredentials(),
+        M0010_AddOutboxLeases(),
     ]
 }
