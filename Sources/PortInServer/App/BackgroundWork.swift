@@ -15,7 +15,7 @@ struct BackgroundWork: Sendable {
     let webhookClient: HTTPClient
 
     static func start(store: Store, gateway: any CarrierGateway, clock: any PortInClock, speed: Double,
-                      configuration: ServerConfiguration, logger: Logger) async throws -> BackgroundWork {
+                      configuration: ServerConfiguration, dataDirectory: URL, logger: Logger) async throws -> BackgroundWork {
         let engine = LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger)
         // Every worker makes sure the periodic draft sweep is queued; only one ever is.
         try await engine.ensureDraftSweep()
@@ -24,7 +24,10 @@ struct BackgroundWork: Sendable {
         let webhooks = WebhookDelivery(store: store, client: webhookClient, clock: clock,
                                        allowPrivateTargets: configuration.webhooksAllowPrivate, leaseSeconds: Int(60 * speed),
                                        logger: logger)
-        return BackgroundWork(tasks: [jobs.start(), webhooks.start()], webhookClient: webhookClient)
+        let settings = configuration.email
+        let emails = EmailOutboxDelivery(store: store, transport: try settings.makeTransport(dataDirectory: dataDirectory, logger: logger),
+                                         clock: clock, from: settings.from, logger: logger, leaseSeconds: Int(300 * speed))
+        return BackgroundWork(tasks: [jobs.start(), emails.start(), webhooks.start()], webhookClient: webhookClient)
     }
 
     /// Stops the loops (each finishes the item in hand), then closes the client.

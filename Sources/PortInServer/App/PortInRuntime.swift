@@ -96,7 +96,7 @@ public final class PortInRuntime: Sendable {
             }
             let work = configuration.embeddedWorker
                 ? try await BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: clock, speed: speed,
-                                       configuration: configuration, logger: logger)
+                                       configuration: configuration, dataDirectory: directory, logger: logger)
                 : nil
             return PortInRuntime(configuration: configuration, storeRuntime: storeRuntime, server: server, network: network, demo: demo,
                                  httpGateway: httpGateway, background: background, work: work)
@@ -129,7 +129,8 @@ public final class PortInRuntime: Sendable {
         let work: BackgroundWork
         do {
             work = try await BackgroundWork.start(store: storeRuntime.store, gateway: gateway, clock: SystemClock(), speed: 1,
-                                                  configuration: configuration, logger: logger)
+                                                  configuration: configuration, dataDirectory: try dataDirectory(configuration),
+                                                  logger: logger)
         } catch {
             try? await gateway.shutdown()
             await storeRuntime.shutdown()

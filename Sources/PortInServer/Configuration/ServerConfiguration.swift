@@ -39,6 +39,10 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// like the rest of the embedded demo (a receiver on the same machine); turn it off in production
     /// so customers cannot make PortIn call into its own network.
     public var webhooksAllowPrivate: Bool = true
+    /// The SMTP server for notification emails; nil writes `.eml` files into `<data>/mail`.
+    public var smtp: SMTPSettings?
+    /// Sender of the notification emails (`Name <address>` or an address).
+    public var mailFrom: String = "PortIn <no-reply@portin.localhost>"
 
     public init() {}
 
@@ -59,6 +63,13 @@ public struct ServerConfiguration: Sendable, Hashable {
         ("PORTIN_DEMO", "create the demo account and ops user on first start (true/false)"),
         ("PORTIN_CLOCK_SPEED", "times faster than real time; empty = 20000 with the embedded simulator, 1 with a partner"),
         ("PORTIN_WEBHOOKS_ALLOW_PRIVATE", "let webhook endpoints use loopback and private addresses (true/false)"),
+        ("PORTIN_SMTP_HOST", "SMTP server for notification emails; empty = .eml files in <data>/mail"),
+        ("PORTIN_SMTP_PORT", "SMTP port (587, or 465 with tls)"),
+        ("PORTIN_SMTP_SECURITY", "starttls, tls or none"),
+        ("PORTIN_SMTP_USERNAME", "SMTP AUTH user"),
+        ("PORTIN_SMTP_PASSWORD", "SMTP AUTH password (required with the user; never logged)"),
+        ("PORTIN_SMTP_CA_FILE", "PEM file of the CAs to trust for the SMTP server's certificate"),
+        ("PORTIN_MAIL_FROM", "sender of the notification emails"),
     ]
 
     /// Reads `environment` over the values of `dotEnv` (contents of a `.env` file, if any).
@@ -119,7 +130,51 @@ public struct ServerConfiguration: Sendable, Hashable {
             }
         }
         if carrierURL != nil && carrierAPIKey == nil { problems.append("PORTIN_CARRIER_API_KEY is required with PORTIN_CARRIER_URL") }
+        smtp = Self.readSMTP(value, problems: &problems)
+        if let from = value("PORTIN_MAIL_FROM") {
+            if EmailAddress.addrSpec(of: from) != nil { mailFrom = from } else {
+                problems.append("PORTIN_MAIL_FROM must be an email address, optionally as Name <address>")
+            }
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+    }
+
+    /// The `PORTIN_SMTP_*` settings, nil without a host; every unusable value goes to `problems`.
+    static func readSMTP(_ value: (String) -> String?, problems: inout [String]) -> SMTPSettings? {
+        var security = SMTPSettings.Security.starttls
+        if let text = value("PORTIN_SMTP_SECURITY") {
+            if let chosen = SMTPSettings.Security(rawValue: text.lowercased()) { security = chosen } else {
+                problems.append("PORTIN_SMTP_SECURITY must be one of starttls, tls, none")
+            }
+        }
+        var port: Int?
+        if let text = value("PORTIN_SMTP_PORT") {
+            if let number = Int(text), (1...65_535).contains(number) { port = number } else {
+                problems.append("PORTIN_SMTP_PORT must be 1-65535")
+            }
+        }
+        let username = value("PORTIN_SMTP_USERNAME")
+        let password = value("PORTIN_SMTP_PASSWORD")
+        let caFile = value("PORTIN_SMTP_CA_FILE")
+        if username != nil && password == nil { problems.append("PORTIN_SMTP_PASSWORD is required with PORTIN_SMTP_USERNAME") }
+        if password != nil && username == nil { problems.append("PORTIN_SMTP_USERNAME is required with PORTIN_SMTP_PASSWORD") }
+        if password != nil && security == .none {
+            problems.append("PORTIN_SMTP_PASSWORD is sent only over TLS: set PORTIN_SMTP_SECURITY to starttls or tls")
+        }
+        if let caFile {
+            if security == .none { problems.append("PORTIN_SMTP_CA_FILE needs PORTIN_SMTP_SECURITY starttls or tls") }
+            if !FileManager.default.isReadableFile(atPath: caFile) {
+                problems.append("PORTIN_SMTP_CA_FILE must be a readable PEM file (\(caFile) is not)")
+            }
+        }
+        guard let host = value("PORTIN_SMTP_HOST") else {
+            let orphans = ["PORTIN_SMTP_PORT", "PORTIN_SMTP_SECURITY", "PORTIN_SMTP_USERNAME", "PORTIN_SMTP_PASSWORD",
+                           "PORTIN_SMTP_CA_FILE"].filter { value($0) != nil }
+            if !orphans.isEmpty { problems.append("PORTIN_SMTP_HOST is required with \(orphans.joined(separator: ", "))") }
+            return nil
+        }
+        return SMTPSettings(host: host, port: port ?? (security == .tls ? 465 : 587), security: security, username: username,
+                            password: password, caFile: caFile)
     }
 
     /// `KEY=value` lines; `#` comments, blank lines, `export ` prefixes and surrounding quotes allowed.

@@ -24,6 +24,7 @@ func storeMigrations() -> [any Migration] {
         M0007_CreateOutbox(),
         M0008_CreateCarrierEventReceipts(),
         M0009_AddUserAPICredentials(),
+        M0010_AddOutboxLeases(),
         M0011_CreateWebhooks(),
         M0012_IndexEventTypes(),
     ]

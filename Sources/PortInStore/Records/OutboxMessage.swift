@@ -20,9 +20,14 @@ public struct OutboxMessage: Sendable, Hashable {
     public var kind: OutboxKind
     public var payload: Data
     public var status: OutboxStatus
+    /// Claims and delivery attempts so far.
     public var attempts: Int
+    /// When it is due; while leased, when the lease runs out (then another worker may claim it).
     public var nextAttemptAt: Date
     public var sentAt: Date?
     public var lastError: String?
     public var createdAt: Date
+    /// The worker that claimed it last (`claimDue`), and until when.
+    public var leaseOwner: String?
+    public var leaseExpiresAt: Date?
 }

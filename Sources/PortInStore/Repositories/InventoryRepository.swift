@@ -56,10 +56,20 @@ public protocol JobQueue: Sendable {
 /// Outgoing emails and webhooks.
 public protocol OutboxRepository: Sendable {
     func enqueue(kind: OutboxKind, payload: Data, now: Date) async throws -> OutboxMessage
-    /// Pending messages due at `now`, oldest first.
+    /// Leases up to `limit` pending messages of `kind` due at `now` (new, retried, or abandoned by a
+    /// worker whose lease expired) to `leaseOwner`, oldest first, counting an attempt each.
+    /// Concurrent claimers never get the same message.
+    func claimDue(kind: OutboxKind, now: Date, limit: Int, leaseOwner: String, leaseSeconds: Int) async throws -> [OutboxMessage]
+    /// Marks a claimed message sent; false when `leaseOwner` no longer holds it.
+    func markSent(id: String, leaseOwner: String, at: Date) async throws -> Bool
+    /// Releases a claimed message to be retried at `nextAttemptAt`, or gives up (`dead`) when it is
+    /// nil. Returns the new status, nil when `leaseOwner` no longer holds it.
+    func markFailed(id: String, leaseOwner: String, error: String, nextAttemptAt: Date?) async throws -> OutboxStatus?
+    /// Pending messages due at `now`, oldest first (unclaimed: for inspection and single-worker use).
     func due(now: Date, limit: Int) async throws -> [OutboxMessage]
+    /// Marks a message sent without a lease, counting the attempt.
     func markSent(id: String, at: Date) async throws
-    /// Counts an attempt and schedules the next, or gives up (`dead`) when `nextAttemptAt` is nil.
+    /// Without a lease: counts an attempt and schedules the next, or gives up (`dead`) when `nextAttemptAt` is nil.
     func markFailed(id: String, error: String, nextAttemptAt: Date?) async throws
     func find(id: String) async throws -> OutboxMessage?
 }
