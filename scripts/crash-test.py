@@ -224,7 +224,7 @@ def run(args, rng, portin, carrier_port, receiver, data, subscribers):
     # Kill in the middle of the flow: the carrier keeps answering (and retrying) while we are down.
     start = time.monotonic()
     for kill in range(args.kills):
-        time.sleep(rng.uniform(2, 8))  # wall time between crashes: the point of the test is a real process dying
+        time.sleep(rng.uniform(4, 18))  # wall time between crashes: the point of the test is a real process dying
         statuses = collections.Counter(call("GET", f"/v1/port-requests/{i}")[1]["status"] for i in ids)
         portin.kill()
         print(f"SIGKILL {kill + 1} at {time.monotonic() - start:.1f}s, statuses {dict(statuses)}")
