@@ -64,8 +64,16 @@ final class SMTPTransport: EmailTransport {
             }
             try await connection.command("STARTTLS", shown: "STARTTLS", expect: [220])
             try await connection.startTLS(tls)
-            // RFC 3207 4.2: forget what the server said before TLS, ask again.
-            extensions = try await ehlo(connection, name: helo)
+            // RFC 3207 4.2: forget what the server said before TLS, ask again. The handshake runs with
+            // this first write: a failure without a reply (an untrusted certificate closing the
+            // connection) is the TLS step's, whichever error the closed channel reports.
+            do {
+                extensions = try await ehlo(connection, name: helo)
+            } catch var error as SMTPError where error.reply == nil && error.stage != "TLS" {
+                error.detail = "the TLS handshake did not complete (\(error.detail))"
+                error.stage = "TLS"
+                throw error
+            }
         }
         if let username = settings.username {
             try await authenticate(connection, username: username, password: settings.password ?? "", offered: extensions["AUTH"])
