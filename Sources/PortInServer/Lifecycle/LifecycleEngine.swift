@@ -67,17 +67,22 @@ struct LifecycleEngine: Sendable {
         }
     }
 
+    /// Our RespOrg id: a toll-free order names who takes control of the numbers (the partner
+    /// refuses one without it). A constant until the service has a setting for it.
+    static let respOrgId = "PTI01"
+
     /// The LSR-shaped order for the request (the PIN only travels here).
     static func order(for request: StoredPortRequest, pin: String?) async throws -> PortOrder {
         let draft = request.draft
+        let numberType = request.numberType ?? .geographic
         return PortOrder(
             pon: request.pon, version: request.version, supplementType: request.version > 1 ? .other : nil,
             desiredDueDate: draft.requestedFOCDate, portingIndicator: draft.partialPort ? .partial : .full,
-            numberType: request.numberType ?? .geographic, losingCarrier: request.losingCarrier?.spid ?? "",
+            numberType: numberType, losingCarrier: request.losingCarrier?.spid ?? "",
             accountNumber: draft.accountNumber, pin: pin, btn: draft.btn, newBTN: draft.newBTN, subscriberType: draft.subscriberType,
             businessName: draft.businessName, firstName: draft.firstName, lastName: draft.lastName,
             authorizedPerson: draft.authorizedPerson ?? AuthorizedPerson(name: ""), serviceAddress: draft.serviceAddress,
-            numbers: request.numbers.map(\.e164))
+            numbers: request.numbers.map(\.e164), newRespOrg: numberType == .tollFree ? respOrgId : nil)
     }
 
     // MARK: Cancel
