@@ -102,11 +102,12 @@ struct LifecycleEngine: Sendable {
             throw RetryableFailure(description: error.description)
         }
         if !ack.accepted {
-            // Refused (inside the carrier's freeze): back to where the order stands, saying why.
+            // Refused (inside the carrier's freeze): back to where the order stands, saying why, and to
+            // the version the carrier still holds, so its later events (the activation) are not stale.
             let back: PortStatus = request.focDate == nil ? .pendingLosingCarrier : .focConfirmed
             let why = ack.errors.map(\.message).joined(separator: "; ")
             try await move(request, to: back, actor: .carrier("partner"), reason: why.isEmpty ? "The carrier refused the cancel" : why,
-                           change: StatusChange(from: .cancelRequested, to: back))
+                           change: StatusChange(from: .cancelRequested, to: back, revertVersion: true))
         }
         // Accepted: the carrier's `cancelled` event completes it.
     }

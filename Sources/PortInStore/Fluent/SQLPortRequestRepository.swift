@@ -190,6 +190,7 @@ struct SQLPortRequestRepository: PortRequestRepository {
             if let reasons = change.reasons { update.set("reasons", to: try StoreJSON.encode(reasons)) }
             if let focDate = change.focDate { update.set("foc_date", to: focDate.description) }
             if change.bumpVersion { update.set("version", to: SQLRaw("version + 1")) }
+            if change.revertVersion { update.set("version", to: SQLRaw("version - 1")) }
             if change.to == .submitted { update.set("submitted_at", to: stamp) }
             if change.to == .completed { update.set("completed_at", to: stamp) }
             let rows = try await update.where("id", .equal, id).where("status", .equal, change.from.rawValue)
