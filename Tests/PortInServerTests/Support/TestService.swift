@@ -35,18 +35,27 @@ struct TestResponse: Sendable {
 }
 
 /// The whole service on loopback: a private database (SQLite or PostgreSQL), the carrier network
-/// simulator in process on a manual clock, a temporary documents directory and a real HTTP server.
+/// simulator on a manual clock (in process, or behind its own HTTP server: see `CarrierLink`), a
+/// temporary documents directory and a real HTTP server.
 final class TestService: Sendable {
     let runtime: StoreRuntime
     let server: RunningServer
+    /// The simulated network: the gateway itself in process; behind `carrierServer` over HTTP.
+    /// Either way `addSubscriber`, scenarios, faults and `tick()` act on it directly.
     let network: CarrierNetwork
     let clock: ManualClock
     let client: HTTPClient
     let documentsDirectory: URL
     /// Runs due lifecycle jobs when a test says so (nothing runs by itself).
     let runner: JobRunner
+    /// The simulator's HTTP server (partner and `/sim/` admin API); nil in process.
+    let carrierServer: RunningSimulator?
+    /// Every callback the simulator POSTed to the service and whether it got a 2xx; nil in process.
+    let callbacks: CallbackLog?
     /// Secret of signed carrier callbacks.
     static let callbackSecret = "test-callback-secret"
+    /// API key of the simulator's HTTP server.
+    static let carrierAPIKey = "test-carrier-key"
     /// Every exchange `send` made, in order (method, path, response).
     private let exchanges = Mutex<[(method: HTTPMethod, path: String, response: TestResponse)]>([])
 
@@ -57,7 +66,7 @@ final class TestService: Sendable {
     var baseURL: String { server.baseURL }
 
     private init(runtime: StoreRuntime, server: RunningServer, network: CarrierNetwork, clock: ManualClock, client: HTTPClient,
-                 documentsDirectory: URL, runner: JobRunner) {
+                 documentsDirectory: URL, runner: JobRunner, carrier: CarrierPieces) {
         self.runner = runner
         self.runtime = runtime
         self.server = server
@@ -65,12 +74,16 @@ final class TestService: Sendable {
         self.clock = clock
         self.client = client
         self.documentsDirectory = documentsDirectory
+        self.carrierServer = carrier.server
+        self.callbacks = carrier.callbacks
     }
 
     /// Starts a fresh service, runs `body`, and tears everything down (also when `body` throws).
-    /// `logger`, when given, is the logger of the HTTP server and of the store (e.g. `LogCapture.logger`).
-    static func with<T>(_ backend: TestBackend, limits: ServiceLimits = ServiceLimits(), seed: UInt64 = 42, logger: Logger? = nil,
-                        _ body: (TestService) async throws -> T) async throws -> T {
+    /// `carrier` says how it reaches the simulated carrier (in process by default).
+    /// `logger`, when given, is the logger of the HTTP server and of the store (e.g. `LogCapture.logger`),
+    /// and of the HTTP carrier gateway.
+    static func with<T>(_ backend: TestBackend, carrier link: CarrierLink = .inProcess, limits: ServiceLimits = ServiceLimits(),
+                        seed: UInt64 = 42, logger: Logger? = nil, _ body: (TestService) async throws -> T) async throws -> T {
         let configuration = try backend.freshConfiguration()
         let secretBox = try SecretBox(base64Key: SecretBox.generateKey())
         let runtime = if let logger {
@@ -87,34 +100,48 @@ final class TestService: Sendable {
         }
         let clock = ManualClock(start)
         let network = CarrierNetwork(seed: seed, clock: clock)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let documents = FileManager.default.temporaryDirectory.appendingPathComponent("portin-docs-\(UUID().uuidString)")
-        let dependencies = ServiceDependencies(store: runtime.store, gateway: network, clock: clock, documentsDirectory: documents,
-                                               limits: limits, databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
-                                               callbackSecret: callbackSecret)
         let quiet = logger ?? Logger(label: "portin.test")
-        // The simulator's events go through the same ingest as signed callbacks, when it ticks.
-        network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
-                                                                      logger: quiet), logger: quiet))
-        let runner = JobRunner(store: runtime.store, clock: clock,
-                               engine: LifecycleEngine(store: runtime.store, gateway: network, clock: clock, logger: quiet),
-                               owner: "test-runner", logger: quiet)
+        var carrier = CarrierPieces(gateway: network)
         let server: RunningServer
         do {
+            if link == .http {
+                carrier = try await CarrierPieces.startHTTP(network: network, clock: clock, client: client, logger: quiet)
+            }
+            let dependencies = ServiceDependencies(store: runtime.store, gateway: carrier.gateway, clock: clock,
+                                                   documentsDirectory: documents, limits: limits,
+                                                   databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
+                                                   callbackSecret: callbackSecret)
             if let logger {
                 server = try await RunningServer.start(dependencies: dependencies, logger: logger)
             } else {
                 server = try await RunningServer.start(dependencies: dependencies)
             }
         } catch {
+            try? await carrier.server?.shutdown()
+            try? await client.shutdown()
             try? await runtime.dropSchema()
             await runtime.shutdown()
             throw error
         }
-        let service = TestService(runtime: runtime, server: server, network: network, clock: clock,
-                                  client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents, runner: runner)
+        if link == .http {
+            // The simulator's events come back as signed callbacks to the service's own route.
+            carrier.connectCallbacks(network: network, to: server.baseURL + "/v1/carrier/callbacks", clock: clock, client: client)
+        } else {
+            // The simulator's events go through the same ingest as signed callbacks, when it ticks.
+            network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
+                                                                          logger: quiet), logger: quiet))
+        }
+        let runner = JobRunner(store: runtime.store, clock: clock,
+                               engine: LifecycleEngine(store: runtime.store, gateway: carrier.gateway, clock: clock, logger: quiet),
+                               owner: "test-runner", logger: quiet)
+        let service = TestService(runtime: runtime, server: server, network: network, clock: clock, client: client,
+                                  documentsDirectory: documents, runner: runner, carrier: carrier)
         do {
             let result = try await body(service)
             service.expectEveryErrorIsAProblem()
+            service.expectEveryCallbackDelivered()
             await service.shutdown()
             return result
         } catch {
@@ -124,8 +151,10 @@ final class TestService: Sendable {
     }
 
     private func shutdown() async {
-        try? await client.shutdown()
+        // The service first: nothing may call back into it once its database is gone.
         try? await server.shutdown()
+        try? await carrierServer?.shutdown()
+        try? await client.shutdown()
         try? await runtime.dropSchema()
         await runtime.shutdown()
         try? FileManager.default.removeItem(at: documentsDirectory)
