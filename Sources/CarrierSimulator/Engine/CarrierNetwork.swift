@@ -138,7 +138,10 @@ public final class CarrierNetwork: CarrierGateway, Sendable {
                 pon: o.pon, orderId: o.orderId, version: o.latestVersion, status: o.status,
                 numberType: o.order.numberType, losingCarrier: losing, numbers: o.order.numbers, focDate: o.focDate,
                 activatedNumbers: o.activated, events: o.events,
-                nextActionAt: s.schedule.first { $0.pon == pon }?.due)
+                nextActionAt: s.schedule.first { $0.pon == pon }?.due, supplementType: o.order.supplementType,
+                portingIndicator: o.order.portingIndicator, btn: o.order.btn, newBTN: o.order.newBTN,
+                serviceAddress: o.order.serviceAddress, newRespOrg: o.order.newRespOrg,
+                pinReceived: !(o.order.pin ?? "").isEmpty)
         }
     }
 

@@ -36,6 +36,16 @@ public struct SimulatedOrderView: Sendable, Hashable, Codable {
     public var events: [CarrierEvent]
     /// When the next scheduled action for this order is due.
     public var nextActionAt: Date?
+    /// What the latest accepted order content said (a cancel SUP carries none), so a test can see
+    /// what reached the carrier: the supplement type, porting indicator, BTNs, address, new RespOrg.
+    public var supplementType: SupplementType?
+    public var portingIndicator: PortOrder.PortingIndicator
+    public var btn: String?
+    public var newBTN: String?
+    public var serviceAddress: ServiceAddress?
+    public var newRespOrg: String?
+    /// Whether that order carried a PIN; the PIN itself is never shown.
+    public var pinReceived: Bool
 
     enum CodingKeys: String, CodingKey {
         case pon
@@ -48,6 +58,13 @@ public struct SimulatedOrderView: Sendable, Hashable, Codable {
         case activatedNumbers = "activated_numbers"
         case events
         case nextActionAt = "next_action_at"
+        case supplementType = "supplement_type"
+        case portingIndicator = "porting_indicator"
+        case btn
+        case newBTN = "new_btn"
+        case serviceAddress = "service_address"
+        case newRespOrg = "new_resp_org"
+        case pinReceived = "pin_received"
     }
 }
 

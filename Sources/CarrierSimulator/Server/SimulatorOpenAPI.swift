@@ -717,7 +717,7 @@ enum SimulatorOpenAPI {
             name: {type: string}
         OrderView:
           type: object
-          required: [pon, order_id, version, status, number_type, losing_carrier, numbers, activated_numbers, events]
+          required: [pon, order_id, version, status, number_type, losing_carrier, numbers, activated_numbers, events, porting_indicator, pin_received]
           properties:
             pon: {type: string}
             order_id: {type: string}
@@ -738,6 +738,13 @@ enum SimulatorOpenAPI {
               type: array
               items: {$ref: "#/components/schemas/CarrierEvent"}
             next_action_at: {type: string, format: date-time}
+            supplement_type: {type: string, enum: [cancel, due_date, other], description: Of the latest order content.}
+            porting_indicator: {type: string, enum: [full, partial]}
+            btn: {type: string}
+            new_btn: {type: string}
+            service_address: {$ref: "#/components/schemas/ServiceAddress"}
+            new_resp_org: {type: string}
+            pin_received: {type: boolean, description: Whether the latest order carried a PIN (never shown).}
         NumberDescription:
           type: object
           required: [number, portability, status, explicit, pending_order]

@@ -77,17 +77,22 @@ struct LifecycleEngine: Sendable {
         }
     }
 
+    /// Our RespOrg id: a toll-free order names who takes control of the numbers (the partner
+    /// refuses one without it). A constant until the service has a setting for it.
+    static let respOrgId = "PTI01"
+
     /// The LSR-shaped order for the request (the PIN only travels here).
     static func order(for request: StoredPortRequest, pin: String?) async throws -> PortOrder {
         let draft = request.draft
+        let numberType = request.numberType ?? .geographic
         return PortOrder(
             pon: request.pon, version: request.version, supplementType: request.version > 1 ? .other : nil,
             desiredDueDate: draft.requestedFOCDate, portingIndicator: draft.partialPort ? .partial : .full,
-            numberType: request.numberType ?? .geographic, losingCarrier: request.losingCarrier?.spid ?? "",
+            numberType: numberType, losingCarrier: request.losingCarrier?.spid ?? "",
             accountNumber: draft.accountNumber, pin: pin, btn: draft.btn, newBTN: draft.newBTN, subscriberType: draft.subscriberType,
             businessName: draft.businessName, firstName: draft.firstName, lastName: draft.lastName,
             authorizedPerson: draft.authorizedPerson ?? AuthorizedPerson(name: ""), serviceAddress: draft.serviceAddress,
-            numbers: request.numbers.map(\.e164))
+            numbers: request.numbers.map(\.e164), newRespOrg: numberType == .tollFree ? respOrgId : nil)
     }
 
     // MARK: Cancel
@@ -107,20 +112,21 @@ struct LifecycleEngine: Sendable {
             throw RetryableFailure(description: error.description)
         }
         if !ack.accepted {
-            // Refused (inside the carrier's freeze): back to where the order stands, saying why.
+            // Refused (inside the carrier's freeze): back to where the order stands, saying why, and to
+            // the version the carrier still holds, so its later events (the activation) are not stale.
             let back: PortStatus = request.focDate == nil ? .pendingLosingCarrier : .focConfirmed
             let why = ack.errors.map(\.message).joined(separator: "; ")
             let calendar = self.calendar
             try await move(request, to: back, actor: .carrier("partner"), reason: why.isEmpty ? "The carrier refused the cancel" : why,
-                           change: StatusChange(from: .cancelRequested, to: back)) { tx, updated in
-                // The cancel was the next version: the jobs scheduled for the previous one no longer apply.
+                           change: StatusChange(from: .cancelRequested, to: back, revertVersion: true)) { tx, updated in
+                // Back to the order's own version: its jobs still apply, but provisioning that fell due
+                // while the cancel was pending ran and did nothing, so it is scheduled again.
                 let now = clock.now()
                 if updated.status == .focConfirmed, let foc = updated.focDate {
-                    let provisionAt = max(now, calendar.start(of: calendar.adding(businessDays: -2, to: foc)))
-                    try await tx.schedule(.provisionNumbers, requestId: updated.id, version: updated.version, at: provisionAt, now: now)
-                    try await tx.scheduleFOCReminder(updated, calendar: calendar, now: now)
-                } else {
-                    try await tx.scheduleNoAnswerCheck(updated, calendar: calendar, now: now)
+                    let provisionAt = calendar.start(of: calendar.adding(businessDays: -2, to: foc))
+                    if provisionAt <= now, !updated.numbers.contains(where: { $0.status == .porting }) {
+                        try await tx.schedule(.provisionNumbers, requestId: updated.id, version: updated.version, at: now, now: now)
+                    }
                 }
             }
         }

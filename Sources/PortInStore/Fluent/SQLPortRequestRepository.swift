@@ -193,6 +193,7 @@ struct SQLPortRequestRepository: PortRequestRepository {
         if let reasons = change.reasons { updated.reasons = reasons }
         if let focDate = change.focDate { updated.focDate = focDate }
         if change.bumpVersion { updated.version += 1 }
+        if change.revertVersion { updated.version -= 1 }
         if change.to == .submitted { updated.submittedAt = stamp }
         if change.to == .completed { updated.completedAt = stamp }
         return updated
@@ -210,6 +211,7 @@ struct SQLPortRequestRepository: PortRequestRepository {
             if let reasons = change.reasons { update.set("reasons", to: try StoreJSON.encode(reasons)) }
             if let focDate = change.focDate { update.set("foc_date", to: focDate.description) }
             if change.bumpVersion { update.set("version", to: SQLRaw("version + 1")) }
+            if change.revertVersion { update.set("version", to: SQLRaw("version - 1")) }
             if change.to == .submitted { update.set("submitted_at", to: stamp) }
             if change.to == .completed { update.set("completed_at", to: stamp) }
             let rows = try await update.where("id", .equal, id).where("status", .equal, change.from.rawValue)

@@ -75,13 +75,18 @@ public struct StatusChange: Sendable {
     public var focDate: CivilDate?
     /// Increments `version` (a supplement after action required).
     public var bumpVersion: Bool
+    /// Decrements `version`: the carrier refused the supplement (a cancel), so it still holds the
+    /// previous version, and its later events carry that one.
+    public var revertVersion: Bool
 
-    public init(from: PortStatus, to: PortStatus, reasons: [Rejection]? = nil, focDate: CivilDate? = nil, bumpVersion: Bool = false) {
+    public init(from: PortStatus, to: PortStatus, reasons: [Rejection]? = nil, focDate: CivilDate? = nil, bumpVersion: Bool = false,
+                revertVersion: Bool = false) {
         self.from = from
         self.to = to
         self.reasons = reasons
         self.focDate = focDate
         self.bumpVersion = bumpVersion
+        self.revertVersion = revertVersion
     }
 }
 

@@ -35,10 +35,13 @@ struct TestResponse: Sendable {
 }
 
 /// The whole service on loopback: a private database (SQLite or PostgreSQL), the carrier network
-/// simulator in process on a manual clock, a temporary documents directory and a real HTTP server.
+/// simulator on a manual clock (in process, or behind its own HTTP server: see `CarrierLink`), a
+/// temporary documents directory and a real HTTP server.
 final class TestService: Sendable {
     let runtime: StoreRuntime
     let server: RunningServer
+    /// The simulated network: the gateway itself in process; behind `carrierServer` over HTTP.
+    /// Either way `addSubscriber`, scenarios, faults and `tick()` act on it directly.
     let network: CarrierNetwork
     let clock: ManualClock
     let client: HTTPClient
@@ -52,8 +55,14 @@ final class TestService: Sendable {
     let webhooks: WebhookDelivery
     /// The webhook sender's HTTP client (redirects not followed).
     let webhookClient: HTTPClient
+    /// The simulator's HTTP server (partner and `/sim/` admin API); nil in process.
+    let carrierServer: RunningSimulator?
+    /// Every callback the simulator POSTed to the service and whether it got a 2xx; nil in process.
+    let callbacks: CallbackLog?
     /// Secret of signed carrier callbacks.
     static let callbackSecret = "test-callback-secret"
+    /// API key of the simulator's HTTP server.
+    static let carrierAPIKey = "test-carrier-key"
     /// Every exchange `send` made, in order (method, path, response).
     private let exchanges = Mutex<[(method: HTTPMethod, path: String, response: TestResponse)]>([])
 
@@ -64,7 +73,8 @@ final class TestService: Sendable {
     var baseURL: String { server.baseURL }
 
     private init(runtime: StoreRuntime, server: RunningServer, network: CarrierNetwork, clock: ManualClock, client: HTTPClient,
-                 documentsDirectory: URL, runner: JobRunner, engine: LifecycleEngine, webhooks: WebhookDelivery, webhookClient: HTTPClient) {
+                 documentsDirectory: URL, runner: JobRunner, engine: LifecycleEngine, webhooks: WebhookDelivery, webhookClient: HTTPClient,
+                 carrier: CarrierPieces) {
         self.runner = runner
         self.engine = engine
         self.webhooks = webhooks
@@ -75,13 +85,18 @@ final class TestService: Sendable {
         self.clock = clock
         self.client = client
         self.documentsDirectory = documentsDirectory
+        self.carrierServer = carrier.server
+        self.callbacks = carrier.callbacks
     }
 
     /// Starts a fresh service, runs `body`, and tears everything down (also when `body` throws).
-    /// `logger`, when given, is the logger of the HTTP server and of the store (e.g. `LogCapture.logger`).
+    /// `carrier` says how it reaches the simulated carrier (in process by default).
+    /// `logger`, when given, is the logger of the HTTP server and of the store (e.g. `LogCapture.logger`),
+    /// and of the HTTP carrier gateway.
     /// `webhooksAllowPrivate` is `PORTIN_WEBHOOKS_ALLOW_PRIVATE` (the receivers of the tests are on loopback).
-    static func with<T>(_ backend: TestBackend, limits: ServiceLimits = ServiceLimits(), seed: UInt64 = 42, logger: Logger? = nil,
-                        webhooksAllowPrivate: Bool = true, _ body: (TestService) async throws -> T) async throws -> T {
+    static func with<T>(_ backend: TestBackend, carrier link: CarrierLink = .inProcess, limits: ServiceLimits = ServiceLimits(),
+                        seed: UInt64 = 42, logger: Logger? = nil, webhooksAllowPrivate: Bool = true,
+                        _ body: (TestService) async throws -> T) async throws -> T {
         let configuration = try backend.freshConfiguration()
         let secretBox = try SecretBox(base64Key: SecretBox.generateKey())
         let runtime = if let logger {
@@ -98,37 +113,51 @@ final class TestService: Sendable {
         }
         let clock = ManualClock(start)
         let network = CarrierNetwork(seed: seed, clock: clock)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let documents = FileManager.default.temporaryDirectory.appendingPathComponent("portin-docs-\(UUID().uuidString)")
-        let dependencies = ServiceDependencies(store: runtime.store, gateway: network, clock: clock, documentsDirectory: documents,
-                                               limits: limits, databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
-                                               callbackSecret: callbackSecret, webhooksAllowPrivate: webhooksAllowPrivate)
         let quiet = logger ?? Logger(label: "portin.test")
-        // The simulator's events go through the same ingest as signed callbacks, when it ticks.
-        network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
-                                                                      logger: quiet), logger: quiet))
-        let engine = LifecycleEngine(store: runtime.store, gateway: network, clock: clock, logger: quiet)
-        let runner = JobRunner(store: runtime.store, clock: clock, engine: engine, owner: "test-runner", logger: quiet)
+        var carrier = CarrierPieces(gateway: network)
         let server: RunningServer
         do {
+            if link == .http {
+                carrier = try await CarrierPieces.startHTTP(network: network, clock: clock, client: client, logger: quiet)
+            }
+            let dependencies = ServiceDependencies(store: runtime.store, gateway: carrier.gateway, clock: clock,
+                                                   documentsDirectory: documents, limits: limits,
+                                                   databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
+                                                   callbackSecret: callbackSecret, webhooksAllowPrivate: webhooksAllowPrivate)
             if let logger {
                 server = try await RunningServer.start(dependencies: dependencies, logger: logger)
             } else {
                 server = try await RunningServer.start(dependencies: dependencies)
             }
         } catch {
+            try? await carrier.server?.shutdown()
+            try? await client.shutdown()
             try? await runtime.dropSchema()
             await runtime.shutdown()
             throw error
         }
+        if link == .http {
+            // The simulator's events come back as signed callbacks to the service's own route.
+            carrier.connectCallbacks(network: network, to: server.baseURL + "/v1/carrier/callbacks", clock: clock, client: client)
+        } else {
+            // The simulator's events go through the same ingest as signed callbacks, when it ticks.
+            network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
+                                                                          logger: quiet), logger: quiet))
+        }
+        let engine = LifecycleEngine(store: runtime.store, gateway: carrier.gateway, clock: clock, logger: quiet)
+        let runner = JobRunner(store: runtime.store, clock: clock, engine: engine, owner: "test-runner", logger: quiet)
         let webhookClient = WebhookDelivery.makeHTTPClient()
         let webhooks = WebhookDelivery(store: runtime.store, client: webhookClient, clock: clock, owner: "test-webhooks",
                                        allowPrivateTargets: webhooksAllowPrivate, jitter: { $0 }, logger: quiet)
-        let service = TestService(runtime: runtime, server: server, network: network, clock: clock,
-                                  client: HTTPClient(eventLoopGroupProvider: .singleton), documentsDirectory: documents, runner: runner,
-                                  engine: engine, webhooks: webhooks, webhookClient: webhookClient)
+        let service = TestService(runtime: runtime, server: server, network: network, clock: clock, client: client,
+                                  documentsDirectory: documents, runner: runner, engine: engine, webhooks: webhooks,
+                                  webhookClient: webhookClient, carrier: carrier)
         do {
             let result = try await body(service)
             service.expectEveryErrorIsAProblem()
+            service.expectEveryCallbackDelivered()
             await service.shutdown()
             return result
         } catch {
@@ -138,9 +167,11 @@ final class TestService: Sendable {
     }
 
     private func shutdown() async {
+        // The service first: nothing may call back into it once its database is gone.
+        try? await server.shutdown()
+        try? await carrierServer?.shutdown()
         try? await client.shutdown()
         try? await webhookClient.shutdown()
-        try? await server.shutdown()
         try? await runtime.dropSchema()
         await runtime.shutdown()
         try? FileManager.default.removeItem(at: documentsDirectory)
