@@ -88,6 +88,9 @@ final class SMTPTestServer {
 
     private func stop() {
         try? input.fileHandleForWriting.close()
+        // A child spawned at the same moment by another test may hold a copy of the pipe's write end,
+        // so closed stdin alone may never reach this server: stop it outright too.
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
