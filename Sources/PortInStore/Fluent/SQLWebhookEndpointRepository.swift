@@ -12,12 +12,6 @@ struct WebhookEndpointRow: Codable, Sendable {
     var enabled: Bool
     var createdAt: Date
     var updatedAt: Date
-
-    func record() throws -> WebhookEndpoint {
-        WebhookEndpoint(id: id, accountId: accountId, url: url, description: description,
-                        events: try StoreJSON.decode([String].self, from: events), enabled: enabled, createdAt: createdAt,
-                        updatedAt: updatedAt)
-    }
 }
 
 /// The columns every endpoint read selects: all but the sealed secret, which only `revealSecret` reads.
@@ -56,7 +50,8 @@ struct SQLWebhookEndpointRepository: WebhookEndpointRepository {
                                      secretSealed: try secretBox.seal(secret).combined, enabled: endpoint.enabled, createdAt: stamp,
                                      updatedAt: stamp)
         try await context.sql.insert(into: "webhook_endpoints").model(row, with: rowEncoder).run()
-        return try row.record()
+        return WebhookEndpoint(id: row.id, accountId: row.accountId, url: row.url, description: row.description,
+                               events: endpoint.events, enabled: row.enabled, createdAt: stamp, updatedAt: stamp)
     }
 
     func find(id: String, accountId: String) async throws -> WebhookEndpoint? {
