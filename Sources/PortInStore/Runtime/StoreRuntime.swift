@@ -35,14 +35,21 @@ public final class StoreRuntime: Sendable {
         pool.start()
         let databases = Databases(threadPool: pool, on: group)
 
+        // Writers queue for SQLite's one writer connection by design, so a burst (or a slow, loaded machine)
+        // must make them wait longer, not fail: the driver's default of 10 s turned a busy moment into
+        // `connectionRequestTimeout` errors.
+        let sqliteWait = TimeAmount.seconds(Self.sqliteConnectionWaitSeconds)
         switch configuration.backend {
         case .sqliteFile(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: .sqlite)
-            databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: Self.sqliteReaders)
+            databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), connectionPoolTimeout: sqliteWait,
+                                  sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), connectionPoolTimeout: sqliteWait,
+                                  sqlLogLevel: .trace), as: Self.sqliteReaders)
         case .sqliteMemory(let name):
-            databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: name)), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: name)), connectionPoolTimeout: sqliteWait,
+                                  sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
@@ -104,6 +111,9 @@ public final class StoreRuntime: Sendable {
         return try await sql.select().column("name").from("_fluent_migrations").orderBy("batch").orderBy("name")
             .all(decodingColumn: "name", as: String.self)
     }
+
+    /// How long a query waits for a SQLite connection before failing.
+    static let sqliteConnectionWaitSeconds: Int64 = 120
 
     /// The read-only connections of a file database.
     static let sqliteReaders = DatabaseID(string: "sqlite-readers")
