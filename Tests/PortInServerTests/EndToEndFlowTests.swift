@@ -264,9 +264,9 @@ struct EndToEndFlowTests {
             #expect(foc == Self.calendar.nextBusinessDay(after: Self.calendar.localDate(of: answered)))
             #expect(Self.calendar.localDate(of: try #require(walk.firstSeen["completed"])) == foc)
             #expect(try await service.inventory(auth, status: "active") == [numbers[0]: "active", numbers[1]: "active"])
-            // An escalation is on the timeline as a carrier event that moved nothing.
-            let carrierEvents = try await service.timeline(auth, id).items.filter { $0["type"] as? String == "carrier_event" }
-            #expect(carrierEvents.contains { ($0["reason"] as? String)?.hasPrefix("exception") == true } == escalated)
+            // An escalation moves nothing; it is on the timeline as an alert for the porting team.
+            let alerts = try await service.timeline(auth, id).items.filter { $0["type"] as? String == "ops_alert" }
+            #expect(alerts.contains { ($0["reason"] as? String)?.hasPrefix("Carrier exception resp_org_escalated") == true } == escalated)
         }
     }
 }

@@ -31,6 +31,10 @@ struct CarrierEventIngest: Sendable {
                 return .unknownOrder
             }
             guard try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: request.id, at: now) else { return .duplicate }
+            if event.type == .exception, event.version >= request.version {
+                try await Self.raiseException(event, request: request, tx: tx, calendar: calendar, now: now)
+                return .applied
+            }
             let steps = Self.plan(for: event, request: request)
             guard !steps.isEmpty else {
                 _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "carrier_event",
@@ -101,7 +105,19 @@ struct CarrierEventIngest: Sendable {
         case .cancelled:
             return from == .cancelRequested ? [step(.cancelRequested, .cancelled)] : []
         case .exception:
-            return []
+            return []  // never a move: `raiseException` alerts the porting team instead
+        }
+    }
+
+    /// A carrier exception moves nothing but needs the porting team: it becomes an ops alert (once
+    /// per code and version) with the carrier's message. A failed activation is chased at once.
+    static func raiseException(_ event: CarrierEvent, request: StoredPortRequest, tx: StoreTransaction, calendar: BusinessCalendar,
+                               now: Date) async throws {
+        let code = event.exceptionCode ?? "carrier_exception"
+        try await tx.raiseOpsAlert(code, request: request, version: event.version, actor: .carrier("partner"),
+                                   reason: "Carrier exception \(code): \(event.message ?? "no details")", now: now)
+        if code == "activation_failed", request.status == .focConfirmed {
+            try await tx.scheduleActivationCheck(request, calendar: calendar, now: now, at: now)
         }
     }
 
@@ -118,6 +134,7 @@ struct CarrierEventIngest: Sendable {
             let runAt = max(now, calendar.start(of: day))
             try await tx.schedule(.provisionNumbers, requestId: request.id, version: request.version, at: runAt, now: now)
             try await tx.scheduleFOCReminder(request, calendar: calendar, now: now)
+            try await tx.scheduleActivationCheck(request, calendar: calendar, now: now)
         case .completed:
             try await tx.numbers.provision(accountId: request.accountId, numbers: numbers, portRequestId: request.id,
                                            focDate: request.focDate, now: now)

@@ -37,6 +37,7 @@ struct LifecycleEngine: Sendable {
         case .provisionNumbers: try await provisionNumbers(job)
         case .noCarrierAnswerCheck: try await checkCarrierAnswer(job)
         case .focReminder: try await remindFOC(job)
+        case .activationCheck: try await checkActivation(job)
         case .expireDrafts: break
         }
     }

@@ -15,6 +15,9 @@ enum LifecycleJobKind: String, Sendable, CaseIterable {
     case noCarrierAnswerCheck = "no_carrier_answer_check"
     /// Watchdog: the business day before the FOC, remind the customer.
     case focReminder = "foc_reminder"
+    /// Watchdog: on the FOC date, after the carrier's activation time, asks the carrier to activate
+    /// an order it has not reported active (and alerts ops when even that brings no confirmation).
+    case activationCheck = "activation_check"
     /// Watchdog: the periodic sweep that expires drafts idle for 30 days (one queued at a time).
     case expireDrafts = "expire_drafts"
 }

@@ -16,11 +16,17 @@ enum Watchdogs {
     static let alertEventType = "ops_alert"
     /// The timeline event type that records a sent FOC reminder (and keeps it to one).
     static let reminderEventType = "foc_reminder"
+    /// Local hour of the FOC date at which an order the carrier has not reported active is chased:
+    /// carriers activate in the morning, so by mid-afternoon the silence means something went wrong.
+    static let activationCheckHour = 14
+    /// The timeline event type that records our activation request to the carrier.
+    static let activationRequestEventType = "activation_requested"
 }
 
 /// What an `ops_alert` event's payload holds.
 struct OpsAlertPayload: Sendable, Hashable, Codable {
-    /// `no_carrier_answer`.
+    /// `no_carrier_answer`, `activation_overdue`, `activation_refused`, or a carrier exception code
+    /// (`losing_carrier_no_response`, `activation_failed`, `resp_org_escalated`).
     var alert: String
     var pon: String
     var version: Int

@@ -32,10 +32,11 @@ extension TestService {
         for step in 0..<steps {
             if step > 0 {
                 let next = [try await nextWake(), deadline].compactMap { $0 }.min()
-                guard let next, next > clock.now() else {
+                guard let next else {
                     throw HarnessError("nothing left to happen; request \(id) is \(walk.status ?? "?"), walked \(walk.statuses)")
                 }
-                clock.set(next)
+                // Something may fall due at once (the carrier acting on a request made in the last step).
+                if next > clock.now() { clock.set(next) }
             }
             try await runner.runDue()
             await network.tick()
