@@ -22,38 +22,63 @@ struct CarrierEventIngest: Sendable {
     }
 
     func ingest(_ event: CarrierEvent) async throws -> Outcome {
-        let now = clock.now()
-        let calendar = self.calendar
+        // Carriers retry and duplicate: a repeat is answered from the read connections, without
+        // queueing for the (SQLite) writer. The receipt insert below still decides under races.
+        if try await store.reads.carrierEvents.wasRecorded(eventId: event.eventId) { return .duplicate }
+        // The request is read beside the writer, so the transaction holds it only for its writes.
+        // Each move's guarded update proves that read current; a request that moved meanwhile (or
+        // an event that would change nothing) is handled from a read inside the transaction.
+        let filter = PortRequestFilter(pon: event.pon)
+        if let known = try await store.reads.portRequests.opsList(filter: filter, page: PageRequest(limit: 1)).items.first,
+           event.type != .exception, !Self.plan(for: event, request: known).isEmpty {
+            do {
+                return try await store.transaction { tx in try await apply(event, to: known, in: tx, readInside: false) }
+            } catch is StaleRead {
+                // Moved meanwhile: the transaction rolled back; the read inside decides.
+            }
+        }
         return try await store.transaction { tx in
-            let page = try await tx.portRequests.opsList(filter: PortRequestFilter(pon: event.pon), page: PageRequest(limit: 1))
-            guard let request = page.items.first else {
-                _ = try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: nil, at: now)
+            guard let request = try await tx.portRequests.opsList(filter: filter, page: PageRequest(limit: 1)).items.first else {
+                _ = try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: nil, at: clock.now())
                 return .unknownOrder
             }
-            guard try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: request.id, at: now) else { return .duplicate }
-            if event.type == .exception, event.version >= request.version {
-                try await Self.raiseException(event, request: request, tx: tx, calendar: calendar, now: now)
-                return .applied
-            }
-            let steps = Self.plan(for: event, request: request)
-            guard !steps.isEmpty else {
-                _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "carrier_event",
-                                                        actor: .carrier("partner"), reason: "\(event.type.rawValue) (no change)",
-                                                        at: now))
-                return .stale
-            }
-            var updated = request
-            // A step skipped by a lost or reordered event is walked through, one event per step.
-            for step in steps {
-                guard let transition = try? PortStateMachine.transition(from: updated.status, to: step.to, actor: .carrier("partner"),
-                                                                         at: now, reason: step.reason),
-                      let next = try await tx.applyStatusChange(step.change, to: updated, event: transition, now: now)
-                else { return .stale }
-                updated = next
-            }
-            try await Self.followUp(event, request: updated, tx: tx, calendar: calendar, now: now)
+            return try await apply(event, to: request, in: tx, readInside: true)
+        }
+    }
+
+    /// The request read before the transaction has moved on since.
+    private struct StaleRead: Error {}
+
+    /// Records the event once and applies it to `request`. `readInside` says `request` was read in
+    /// `tx`; otherwise a move that finds it changed throws `StaleRead` (rolling everything back).
+    private func apply(_ event: CarrierEvent, to request: StoredPortRequest, in tx: StoreTransaction, readInside: Bool) async throws
+        -> Outcome {
+        let now = clock.now()
+        guard try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: request.id, at: now) else { return .duplicate }
+        if event.type == .exception, event.version >= request.version {
+            try await Self.raiseException(event, request: request, tx: tx, calendar: calendar, now: now)
             return .applied
         }
+        let steps = Self.plan(for: event, request: request)
+        guard !steps.isEmpty else {
+            _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "carrier_event",
+                                                    actor: .carrier("partner"), reason: "\(event.type.rawValue) (no change)", at: now))
+            return .stale
+        }
+        var updated = request
+        // A step skipped by a lost or reordered event is walked through, one event per step.
+        for step in steps {
+            guard let transition = try? PortStateMachine.transition(from: updated.status, to: step.to, actor: .carrier("partner"),
+                                                                     at: now, reason: step.reason)
+            else { return .stale }
+            guard let next = try await tx.applyStatusChange(step.change, to: updated, event: transition, now: now) else {
+                if readInside { return .stale }
+                throw StaleRead()
+            }
+            updated = next
+        }
+        try await Self.followUp(event, request: updated, tx: tx, calendar: calendar, now: now)
+        return .applied
     }
 
     struct Plan {

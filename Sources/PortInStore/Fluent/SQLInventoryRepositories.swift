@@ -176,4 +176,9 @@ struct SQLCarrierEventReceiptRepository: CarrierEventReceiptRepository {
             .ignoringConflicts(with: "event_id").returning("event_id").all()
         return !inserted.isEmpty
     }
+
+    func wasRecorded(eventId: String) async throws -> Bool {
+        try await context.sql.select().column("event_id").from("carrier_event_receipts").where("event_id", .equal, eventId)
+            .limit(1).first() != nil
+    }
 }

@@ -78,4 +78,6 @@ public protocol OutboxRepository: Sendable {
 public protocol CarrierEventReceiptRepository: Sendable {
     /// Records `eventId`; true the first time, false for a duplicate.
     func recordOnce(eventId: String, requestId: String?, at: Date) async throws -> Bool
+    /// True when `eventId` was recorded already (a duplicate), read without a write.
+    func wasRecorded(eventId: String) async throws -> Bool
 }
