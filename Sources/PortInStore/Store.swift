@@ -18,9 +18,11 @@ public struct StoreTransaction: Sendable {
     public let carrierEvents: any CarrierEventReceiptRepository
     public let webhookEndpoints: any WebhookEndpointRepository
     public let webhookDeliveries: any WebhookDeliveryRepository
+    let writeBehind: WriteBehind?
 
-    init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil) {
-        let context = SQLStoreContext(database: database, cache: cache)
+    init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
+        self.writeBehind = writeBehind
+        let context = SQLStoreContext(database: database, cache: cache, writeBehind: writeBehind)
         accounts = SQLAccountRepository(context: context)
         users = SQLUserRepository(context: context)
         portRequests = SQLPortRequestRepository(context: context, secretBox: secretBox)
@@ -35,6 +37,19 @@ public struct StoreTransaction: Sendable {
         carrierEvents = SQLCarrierEventReceiptRepository(context: context)
         webhookEndpoints = SQLWebhookEndpointRepository(context: context, secretBox: secretBox)
         webhookDeliveries = SQLWebhookDeliveryRepository(context: context)
+    }
+
+    /// A point in a grouped transaction to give up back to (see `Store.groupedTransaction`).
+    public struct WriteMark: Sendable {
+        let mark: WriteBehind.Mark?
+    }
+
+    /// Where the held-back inserts stand now.
+    public var writeMark: WriteMark { WriteMark(mark: writeBehind?.mark) }
+
+    /// Drops the held-back inserts made since `mark`. Other writes since then are the caller's to undo.
+    public func discardWrites(since mark: WriteMark) {
+        if let position = mark.mark { writeBehind?.discard(since: position) }
     }
 }
 
@@ -64,6 +79,26 @@ public struct Store: Sendable {
         defer { cache?.invalidate() }
         return try await makeDatabase().transaction { database in
             try await body(StoreTransaction(database: database, secretBox: box, cache: cache))
+        }
+    }
+
+    /// True where one writer takes every write in turn (SQLite): there, many small changes commit
+    /// faster grouped in one `groupedTransaction` than one transaction each.
+    public var prefersGroupedWrites: Bool { cache != nil }
+
+    /// Like `transaction`, for many independent small changes at once: the append-only rows they
+    /// write (events, jobs, outbox messages, webhook deliveries) are held back and inserted as one
+    /// multi-row statement per table when `body` ends, and account and webhook-endpoint reads are
+    /// remembered for the whole transaction. Inside it nothing may read those rows back.
+    public func groupedTransaction<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+        let box = secretBox
+        let cache = self.cache
+        defer { cache?.invalidate() }
+        return try await makeDatabase().transaction { database in
+            let writeBehind = WriteBehind()
+            let result = try await body(StoreTransaction(database: database, secretBox: box, cache: cache, writeBehind: writeBehind))
+            try await writeBehind.flush(to: database as! any SQLDatabase)
+            return result
         }
     }
 

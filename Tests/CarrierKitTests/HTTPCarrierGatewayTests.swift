@@ -210,10 +210,12 @@ struct HTTPCarrierGatewayTests {
                 Issue.record("answered despite the slow fault")
             } catch {
                 guard case .unavailable(let why) = error else { Issue.record("unexpected \(error)"); return }
-                #expect(why.contains("timed out"))
+                #expect(why.contains("timed out") && why.contains("after 2 attempts"), "\(why)")
             }
-            #expect(sim.server.calls.count(.portability) == 2)
+            // Two attempts with one wait between. The server may not have counted the second call yet
+            // when the client gives up on it (a loaded machine), so its count is only bounded here.
             #expect(sim.waits.recorded == [.milliseconds(100)])
+            #expect((1...2).contains(sim.server.calls.count(.portability)))
             // Other numbers are not slowed (asked with a patient client, so a loaded machine cannot fail this).
             let patient = HTTPCarrierGateway(configuration: .init(baseURL: sim.server.baseURL, apiKey: LoopbackSimulator.apiKey,
                                                                   timeout: .seconds(30), maxAttempts: 1), client: .shared)

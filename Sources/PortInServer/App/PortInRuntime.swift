@@ -85,7 +85,7 @@ public final class PortInRuntime: Sendable {
             var background: [Task<Void, Never>] = []
             if let network {
                 // The embedded carrier acts on its own schedule: its events go to the same ingest as callbacks.
-                let ingest = CarrierEventIngest(store: storeRuntime.store, clock: clock, calendar: .usFederal, logger: logger)
+                let ingest = dependencies.makeIngest(logger: logger)
                 network.setSink(IngestingEventSink(ingest: ingest, logger: logger))
                 background.append(Task {
                     while !Task.isCancelled {

@@ -20,6 +20,8 @@ public struct ServiceDependencies: Sendable {
     public var calendar: BusinessCalendar
     /// Whether webhook endpoints may be loopback or private addresses (`PORTIN_WEBHOOKS_ALLOW_PRIVATE`).
     public var webhooksAllowPrivate: Bool
+    /// SQLite: the group commit every carrier event of this process goes through (see `IngestGroups`).
+    let ingestGroups: IngestGroups?
 
     public init(store: Store, gateway: any CarrierGateway, clock: any PortInClock, documentsDirectory: URL,
                 limits: ServiceLimits = ServiceLimits(), databaseName: String, callbackSecret: String? = nil,
@@ -33,6 +35,12 @@ public struct ServiceDependencies: Sendable {
         self.callbackSecret = callbackSecret
         self.calendar = calendar
         self.webhooksAllowPrivate = webhooksAllowPrivate
+        ingestGroups = store.prefersGroupedWrites ? IngestGroups() : nil
+    }
+
+    /// The carrier-event ingest of this process (callbacks and the embedded simulator share it).
+    func makeIngest(logger: Logger = Logger(label: "portin.carrier-events")) -> CarrierEventIngest {
+        CarrierEventIngest(store: store, clock: clock, calendar: calendar, logger: logger, groups: ingestGroups)
     }
 }
 
@@ -51,7 +59,5 @@ struct APIContext: Sendable {
     var opsActions: OpsActionService { OpsActionService(store: store, clock: clock, calendar: dependencies.calendar) }
     var portability: PortabilityService { PortabilityService(gateway: dependencies.gateway, store: store) }
     var files: DocumentFileStore { DocumentFileStore(root: dependencies.documentsDirectory) }
-    var ingest: CarrierEventIngest {
-        CarrierEventIngest(store: store, clock: clock, calendar: dependencies.calendar, logger: Logger(label: "portin.carrier-events"))
-    }
+    var ingest: CarrierEventIngest { dependencies.makeIngest() }
 }

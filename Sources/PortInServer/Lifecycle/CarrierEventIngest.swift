@@ -13,6 +13,8 @@ struct CarrierEventIngest: Sendable {
     let clock: any PortInClock
     let calendar: BusinessCalendar
     let logger: Logger
+    /// Where one process makes every write (SQLite): callbacks arriving together commit together.
+    var groups: IngestGroups? = nil
 
     enum Outcome: String, Sendable {
         case applied
@@ -28,21 +30,60 @@ struct CarrierEventIngest: Sendable {
         // The request is read beside the writer, so the transaction holds it only for its writes.
         // Each move's guarded update proves that read current; a request that moved meanwhile (or
         // an event that would change nothing) is handled from a read inside the transaction.
-        let filter = PortRequestFilter(pon: event.pon)
-        if let known = try await store.reads.portRequests.opsList(filter: filter, page: PageRequest(limit: 1)).items.first,
-           event.type != .exception, !Self.plan(for: event, request: known).isEmpty {
+        if let known = try await store.reads.portRequests.opsList(filter: PortRequestFilter(pon: event.pon), page: PageRequest(limit: 1))
+            .items.first, event.type != .exception, !Self.plan(for: event, request: known).isEmpty {
+            if let groups { return try await groups.submit(event, known: known, to: self) }
             do {
                 return try await store.transaction { tx in try await apply(event, to: known, in: tx, readInside: false) }
             } catch is StaleRead {
                 // Moved meanwhile: the transaction rolled back; the read inside decides.
             }
         }
-        return try await store.transaction { tx in
-            guard let request = try await tx.portRequests.opsList(filter: filter, page: PageRequest(limit: 1)).items.first else {
-                _ = try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: nil, at: clock.now())
-                return .unknownOrder
+        return try await store.transaction { tx in try await applyReadingInside(event, in: tx) }
+    }
+
+    /// Reads the request inside `tx`, then records and applies the event.
+    private func applyReadingInside(_ event: CarrierEvent, in tx: StoreTransaction) async throws -> Outcome {
+        guard let request = try await tx.portRequests.opsList(filter: PortRequestFilter(pon: event.pon), page: PageRequest(limit: 1))
+            .items.first
+        else {
+            _ = try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: nil, at: clock.now())
+            return .unknownOrder
+        }
+        return try await apply(event, to: request, in: tx, readInside: true)
+    }
+
+    /// Applies a group of events in one grouped transaction (see `IngestGroups`) and answers each.
+    /// When the group fails as a whole, each event is applied alone, so it answers for itself only.
+    func applyGroup(_ items: [IngestGroups.Item]) async {
+        do {
+            let outcomes = try await store.groupedTransaction { tx in
+                var outcomes: [Outcome] = []
+                for item in items {
+                    let mark = tx.writeMark
+                    do {
+                        outcomes.append(try await apply(item.event, to: item.known, in: tx, readInside: false))
+                    } catch is StaleRead {
+                        // An earlier event of the group (or a commit since the read) moved the request: give
+                        // up this event's writes so far (its receipt) and decide from a read inside.
+                        tx.discardWrites(since: mark)
+                        try await tx.carrierEvents.forget(eventId: item.event.eventId)
+                        outcomes.append(try await applyReadingInside(item.event, in: tx))
+                    }
+                }
+                return outcomes
             }
-            return try await apply(event, to: request, in: tx, readInside: true)
+            for (item, outcome) in zip(items, outcomes) { item.continuation.resume(returning: outcome) }
+        } catch {
+            logger.notice("a group of carrier events failed; applying each alone", metadata: ["events": "\(items.count)",
+                                                                                               "error": "\(error)"])
+            for item in items {
+                do {
+                    item.continuation.resume(returning: try await store.transaction { tx in try await applyReadingInside(item.event, in: tx) })
+                } catch {
+                    item.continuation.resume(throwing: error)
+                }
+            }
         }
     }
 

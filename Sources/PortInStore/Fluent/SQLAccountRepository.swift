@@ -30,8 +30,10 @@ struct SQLAccountRepository: AccountRepository {
     }
 
     func find(id: String) async throws -> Account? {
-        try await context.sql.select().column("*").from("accounts").where("id", .equal, id)
-            .first(decoding: AccountRow.self, with: rowDecoder)?.record()
+        let read = { try await context.sql.select().column("*").from("accounts").where("id", .equal, id)
+            .first(decoding: AccountRow.self, with: rowDecoder)?.record() }
+        guard let writeBehind = context.writeBehind else { return try await read() }
+        return try await writeBehind.account(id: id, read: read)
     }
 
     func authenticate(authId: String, token: String) async throws -> Account? {

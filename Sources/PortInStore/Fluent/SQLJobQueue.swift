@@ -35,7 +35,11 @@ struct SQLJobQueue: JobQueue {
         let row = JobRow(id: StoreID.make("job", at: now), kind: kind, payload: String(decoding: payload, as: UTF8.self),
                          runAt: runAt.storeRounded, attempts: 0, maxAttempts: max(1, maxAttempts), status: JobStatus.queued.rawValue,
                          leaseOwner: nil, leaseExpiresAt: nil, lastError: nil, createdAt: stamp, updatedAt: stamp)
-        try await context.sql.insert(into: "jobs").model(row, with: rowEncoder).run()
+        if let writeBehind = context.writeBehind {
+            writeBehind.add(row, into: "jobs")
+        } else {
+            try await context.sql.insert(into: "jobs").model(row, with: rowEncoder).run()
+        }
         return row.record
     }
 

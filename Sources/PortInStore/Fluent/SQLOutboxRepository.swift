@@ -36,7 +36,11 @@ struct SQLOutboxRepository: OutboxRepository {
         let row = OutboxRow(id: StoreID.make("out", at: now), kind: kind.rawValue, payload: String(decoding: payload, as: UTF8.self),
                             status: OutboxStatus.pending.rawValue, attempts: 0, nextAttemptAt: stamp, sentAt: nil, lastError: nil,
                             createdAt: stamp, leaseOwner: nil, leaseExpiresAt: nil)
-        try await context.sql.insert(into: "outbox_messages").model(row, with: rowEncoder).run()
+        if let writeBehind = context.writeBehind {
+            writeBehind.add(row, into: "outbox_messages")
+        } else {
+            try await context.sql.insert(into: "outbox_messages").model(row, with: rowEncoder).run()
+        }
         return row.record
     }
 

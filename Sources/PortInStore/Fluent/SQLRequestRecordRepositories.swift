@@ -131,7 +131,11 @@ struct SQLEventRepository: EventRepository {
                            type: event.type, fromStatus: event.from?.rawValue, toStatus: event.to?.rawValue,
                            actorKind: event.actor.kind.rawValue, actorId: event.actor.id, reason: event.reason,
                            payload: event.payload.map { String(decoding: $0, as: UTF8.self) }, at: event.at.storeRounded)
-        try await context.sql.insert(into: "events").model(row, with: rowEncoder).run()
+        if let writeBehind = context.writeBehind {
+            writeBehind.add(row, into: "events")
+        } else {
+            try await context.sql.insert(into: "events").model(row, with: rowEncoder).run()
+        }
         return row.record
     }
 

@@ -7,10 +7,13 @@ struct SQLStoreContext: Sendable {
     let database: any Database
     /// The read cache to invalidate on writes, when the store keeps one.
     let cache: RequestReadCache?
+    /// Inside a grouped transaction: the inserts held back until it ends.
+    let writeBehind: WriteBehind?
 
-    init(database: any Database, cache: RequestReadCache? = nil) {
+    init(database: any Database, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
         self.database = database
         self.cache = cache
+        self.writeBehind = writeBehind
     }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
@@ -19,8 +22,9 @@ struct SQLStoreContext: Sendable {
     /// Runs `body` in a transaction, or in the enclosing one when already inside a transaction.
     func atomically<T: Sendable>(_ body: @escaping @Sendable (SQLStoreContext) async throws -> T) async throws -> T {
         let cache = self.cache
+        let writeBehind = self.writeBehind
         defer { cache?.invalidate() }
-        return try await database.transaction { try await body(SQLStoreContext(database: $0, cache: cache)) }
+        return try await database.transaction { try await body(SQLStoreContext(database: $0, cache: cache, writeBehind: writeBehind)) }
     }
 
     /// Marks cached reads stale (before a write, and again after its transaction ends).

@@ -66,7 +66,11 @@ struct SQLWebhookDeliveryRepository: WebhookDeliveryRepository {
                                leaseExpiresAt: nil, lastResponseStatus: nil, lastResponseBody: nil, lastError: nil, deliveredAt: nil,
                                createdAt: stamp, updatedAt: stamp)
         }
-        try await context.sql.insert(into: "webhook_deliveries").models(rows, with: rowEncoder).run()
+        if let writeBehind = context.writeBehind {
+            writeBehind.add(rows, into: "webhook_deliveries")
+        } else {
+            try await context.sql.insert(into: "webhook_deliveries").models(rows, with: rowEncoder).run()
+        }
         return rows.map(\.record)
     }
 

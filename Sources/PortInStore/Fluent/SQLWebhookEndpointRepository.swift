@@ -72,9 +72,14 @@ struct SQLWebhookEndpointRepository: WebhookEndpointRepository {
 
     func subscribed(accountId: String, event: String) async throws -> [WebhookEndpoint] {
         // An account has a handful of endpoints: the event lists (JSON) are matched here, not in SQL.
-        try await select().where("account_id", .equal, accountId).where("enabled", .equal, true)
-            .orderBy("created_at").orderBy("id").all(decoding: EndpointListRow.self, with: rowDecoder)
-            .map { try $0.record() }.filter { $0.isSubscribed(to: event) }
+        let read = { try await select().where("account_id", .equal, accountId).where("enabled", .equal, true)
+            .orderBy("created_at").orderBy("id").all(decoding: EndpointListRow.self, with: rowDecoder).map { try $0.record() } }
+        let enabled = if let writeBehind = context.writeBehind {
+            try await writeBehind.endpoints(accountId: accountId, read: read)
+        } else {
+            try await read()
+        }
+        return enabled.filter { $0.isSubscribed(to: event) }
     }
 
     func update(id: String, accountId: String, _ update: WebhookEndpointUpdate, now: Date) async throws -> WebhookEndpoint? {

@@ -118,11 +118,12 @@ final class TestService: Sendable {
         let quiet = logger ?? Logger(label: "portin.test")
         var carrier = CarrierPieces(gateway: network)
         let server: RunningServer
+        let dependencies: ServiceDependencies
         do {
             if link == .http {
                 carrier = try await CarrierPieces.startHTTP(network: network, clock: clock, client: client, logger: quiet)
             }
-            let dependencies = ServiceDependencies(store: runtime.store, gateway: carrier.gateway, clock: clock,
+            dependencies = ServiceDependencies(store: runtime.store, gateway: carrier.gateway, clock: clock,
                                                    documentsDirectory: documents, limits: limits,
                                                    databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
                                                    callbackSecret: callbackSecret, webhooksAllowPrivate: webhooksAllowPrivate)
@@ -143,8 +144,7 @@ final class TestService: Sendable {
             carrier.connectCallbacks(network: network, to: server.baseURL + "/v1/carrier/callbacks", clock: clock, client: client)
         } else {
             // The simulator's events go through the same ingest as signed callbacks, when it ticks.
-            network.setSink(IngestingEventSink(ingest: CarrierEventIngest(store: runtime.store, clock: clock, calendar: .usFederal,
-                                                                          logger: quiet), logger: quiet))
+            network.setSink(IngestingEventSink(ingest: dependencies.makeIngest(logger: quiet), logger: quiet))
         }
         let engine = LifecycleEngine(store: runtime.store, gateway: carrier.gateway, clock: clock, logger: quiet)
         let runner = JobRunner(store: runtime.store, clock: clock, engine: engine, owner: "test-runner", logger: quiet)
