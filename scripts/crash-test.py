@@ -9,7 +9,9 @@ worker, and a webhook receiver here that verifies each signature. Both processes
 accelerated clock through `<data>/demo-clock.json`. Emails go to the file transport
 (`<data>/mail/*.eml`). Standard library only.
 
-    python3 scripts/crash-test.py [--bin-dir .build/debug] [--requests 12] [--kills 3]
+    python3 scripts/crash-test.py [--bin-dir .build/debug] [--requests 12] [--kills 4]
+
+The last two kills wait for a phase (the first FOC, the first completion); the others are random.
 """
 import argparse
 import base64
@@ -122,6 +124,7 @@ def main():
     parser.add_argument("--requests", type=int, default=12)
     parser.add_argument("--kills", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--drain-timeout", type=float, default=360, help="wait for emails and webhooks after the last transition")
     parser.add_argument("--seed", type=int, default=int(time.time()))
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -222,12 +225,30 @@ def run(args, rng, portin, carrier_port, receiver, data, subscribers):
     print(f"submitted {len(ids)} requests")
 
     # Kill in the middle of the flow: the carrier keeps answering (and retrying) while we are down.
+    # The first kills come at random moments; the last two wait for a phase: the first FOC (jobs and
+    # emails being written for it) and the first completion (activation, provisioning).
     start = time.monotonic()
-    for kill in range(args.kills):
-        time.sleep(rng.uniform(4, 18))  # wall time between crashes: the point of the test is a real process dying
-        statuses = collections.Counter(call("GET", f"/v1/port-requests/{i}")[1]["status"] for i in ids)
+
+    def statuses():
+        return collections.Counter(call("GET", f"/v1/port-requests/{i}")[1]["status"] for i in ids)
+
+    def wait_for(status):
+        while time.monotonic() - start < args.timeout:
+            seen = statuses()
+            if seen[status] > 0:
+                return seen
+            time.sleep(0.3)
+        fail(f"no request reached {status} in {args.timeout}s")
+
+    schedule = [None] * max(0, args.kills - 2) + ["foc_confirmed", "completed"][:args.kills]
+    for kill, phase in enumerate(schedule):
+        if phase:
+            seen = wait_for(phase)
+        else:
+            time.sleep(rng.uniform(4, 18))  # wall time between crashes: the point is a real process dying
+            seen = statuses()
         portin.kill()
-        print(f"SIGKILL {kill + 1} at {time.monotonic() - start:.1f}s, statuses {dict(statuses)}")
+        print(f"SIGKILL {kill + 1} at {time.monotonic() - start:.1f}s ({phase or 'random'}), statuses {dict(seen)}")
         portin.start()
 
     final = {}
@@ -237,7 +258,33 @@ def run(args, rng, portin, carrier_port, receiver, data, subscribers):
             break
         time.sleep(1)
     print(f"finished after {time.monotonic() - start:.1f}s: {dict(collections.Counter(final.values()))}")
-    time.sleep(3)  # the outbox sends after the final transition: let the last emails and webhooks go
+
+    # The outbox sends after the final transition. An email or webhook claimed by a killed process
+    # waits for its lease to expire (emails 300 s of wall time), so wait for every one, up to that.
+    def mail_counts():
+        counts = collections.Counter()
+        mail_dir = os.path.join(data, "mail")
+        for name in os.listdir(mail_dir) if os.path.isdir(mail_dir) else []:
+            with open(os.path.join(mail_dir, name), "rb") as f:
+                message = email.message_from_binary_file(f, policy=email.policy.default)
+            counts[(message["X-PortIn-Request-Id"], message["X-PortIn-Notification"])] += 1
+        return counts
+
+    def webhook_counts():
+        with receiver.lock:
+            return collections.Counter((d["request_id"], d["type"]) for d in receiver.deliveries)
+
+    def all_out():
+        mail, hooks = mail_counts(), webhook_counts()
+        return (all(mail[(i, k)] >= 1 for i in ids for k in EXPECTED_EMAILS)
+                and all(hooks[(i, "port_request.status_changed")] >= len(EXPECTED_CHAIN) for i in ids)
+                and all(hooks[(i, f"port_request.{k}")] >= 1 for i in ids for k in EXPECTED_EMAILS))
+
+    drained = time.monotonic()
+    while not all_out() and time.monotonic() - drained < args.drain_timeout:
+        time.sleep(1)
+    time.sleep(2)  # anything sent twice would arrive now
+    print(f"outbox drained {time.monotonic() - drained:.1f}s after the last transition")
     problems = []
     if any(s != "completed" for s in final.values()):
         problems.append(f"not all completed: {final}")
@@ -250,12 +297,7 @@ def run(args, rng, portin, carrier_port, receiver, data, subscribers):
             problems.append(f"{request_id}: transitions {chain}")
 
     # Emails: one file per message; one message per (request, notification).
-    mail = collections.Counter()
-    mail_dir = os.path.join(data, "mail")
-    for name in os.listdir(mail_dir) if os.path.isdir(mail_dir) else []:
-        with open(os.path.join(mail_dir, name), "rb") as f:
-            message = email.message_from_binary_file(f, policy=email.policy.default)
-        mail[(message["X-PortIn-Request-Id"], message["X-PortIn-Notification"])] += 1
+    mail = mail_counts()
     for request_id in ids:
         for kind in EXPECTED_EMAILS:
             if mail[(request_id, kind)] != 1:
