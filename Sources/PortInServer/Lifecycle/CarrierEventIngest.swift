@@ -26,12 +26,12 @@ struct CarrierEventIngest: Sendable {
     func ingest(_ event: CarrierEvent) async throws -> Outcome {
         // Carriers retry and duplicate: a repeat is answered from the read connections, without
         // queueing for the (SQLite) writer. The receipt insert below still decides under races.
-        if try await store.reads.carrierEvents.wasRecorded(eventId: event.eventId) { return .duplicate }
-        // The request is read beside the writer, so the transaction holds it only for its writes.
+        // The request is read beside the writer too, so the transaction holds it only for its writes.
         // Each move's guarded update proves that read current; a request that moved meanwhile (or
         // an event that would change nothing) is handled from a read inside the transaction.
-        if let known = try await store.reads.portRequests.opsList(filter: PortRequestFilter(pon: event.pon), page: PageRequest(limit: 1))
-            .items.first, event.type != .exception, !Self.plan(for: event, request: known).isEmpty {
+        let (known, recorded) = try await store.reads.portRequests.forCarrierEvent(pon: event.pon, eventId: event.eventId)
+        if recorded { return .duplicate }
+        if let known, event.type != .exception, !Self.plan(for: event, request: known).isEmpty {
             if let groups { return try await groups.submit(event, known: known, to: self) }
             do {
                 return try await store.transaction { tx in try await apply(event, to: known, in: tx, readInside: false) }

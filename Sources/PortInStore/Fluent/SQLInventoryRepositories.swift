@@ -180,9 +180,4 @@ struct SQLCarrierEventReceiptRepository: CarrierEventReceiptRepository {
     func forget(eventId: String) async throws {
         try await context.sql.delete(from: "carrier_event_receipts").where("event_id", .equal, eventId).run()
     }
-
-    func wasRecorded(eventId: String) async throws -> Bool {
-        try await context.sql.select().column("event_id").from("carrier_event_receipts").where("event_id", .equal, eventId)
-            .limit(1).first() != nil
-    }
 }

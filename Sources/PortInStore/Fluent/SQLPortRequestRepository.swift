@@ -85,6 +85,21 @@ struct SQLPortRequestRepository: PortRequestRepository {
         return makePage(rows, limit: page.limit) { ($0.createdAt, $0.id) }
     }
 
+    func forCarrierEvent(pon: String, eventId: String) async throws -> (request: StoredPortRequest?, recorded: Bool) {
+        let recorded: SQLQueryString = "(SELECT COUNT(*) FROM \(ident: "carrier_event_receipts") WHERE \(ident: "event_id") = \(bind: eventId))"
+        guard let found = try await context.sql.select().column("*").column(SQLAlias(recorded, as: SQLIdentifier("event_recorded")))
+            .from("port_requests").where("pon", .equal, pon).orderBy("created_at", .descending).orderBy("id", .descending).limit(1).first()
+        else {
+            let receipt = try await context.sql.select().column("event_id").from("carrier_event_receipts").where("event_id", .equal, eventId)
+                .limit(1).first()
+            return (nil, receipt != nil)
+        }
+        let row = try PortRequestRow(row: found)
+        let numbers = try await context.sql.select().column("*").from("request_numbers").where("request_id", .equal, row.id)
+            .orderBy("position").all().map { try RequestNumberRow(row: $0).record }
+        return (try row.record(numbers: numbers, documents: []), try found.decode(column: "event_recorded", as: Int.self) > 0)
+    }
+
     func group(id groupId: String, accountId: String) async throws -> [StoredPortRequest] {
         try await load(where: {
             $0.where("group_id", .equal, groupId).where("account_id", .equal, accountId).orderBy("created_at").orderBy("id")

@@ -80,6 +80,4 @@ public protocol CarrierEventReceiptRepository: Sendable {
     func recordOnce(eventId: String, requestId: String?, at: Date) async throws -> Bool
     /// Removes the record of `eventId` (inside the transaction that recorded it and then gave up on it).
     func forget(eventId: String) async throws
-    /// True when `eventId` was recorded already (a duplicate), read without a write.
-    func wasRecorded(eventId: String) async throws -> Bool
 }

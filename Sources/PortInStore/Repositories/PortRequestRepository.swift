@@ -14,6 +14,10 @@ public protocol PortRequestRepository: Sendable {
     func list(accountId: String, filter: PortRequestFilter, page: PageRequest) async throws -> Page<StoredPortRequest>
     /// Ops: across accounts (optionally one, via `filter.accountId`).
     func opsList(filter: PortRequestFilter, page: PageRequest) async throws -> Page<StoredPortRequest>
+    /// For a carrier event: the newest request with `pon` (with its numbers, without document facts,
+    /// which no carrier event reads or writes) and whether `eventId` was recorded already, in two
+    /// queries. A PON no request has reads as nil, with the receipt looked up on its own.
+    func forCarrierEvent(pon: String, eventId: String) async throws -> (request: StoredPortRequest?, recorded: Bool)
     /// Requests sharing a group id (one create call split by carrier and type).
     func group(id groupId: String, accountId: String) async throws -> [StoredPortRequest]
     /// Replaces the content fields (not status, numbers or documents). False when not found.
