@@ -19,9 +19,10 @@ struct UTCTimestamp: Sendable, Equatable {
     }
 
     /// ISO 8601, e.g. `2026-11-30T06:35:02Z`.
-    var iso8601: String {
-        "\(date.description)T\(pad(hour)):\(pad(minute)):\(pad(second))Z"
-    }
+    var iso8601: String { "\(date.description)T\(timeOfDay)Z" }
+
+    /// `06:35:02`.
+    var timeOfDay: String { "\(pad(hour)):\(pad(minute)):\(pad(second))" }
 
     /// A PDF date string (§7.9.4), e.g. `D:20261130063502Z`.
     var pdfDate: String {

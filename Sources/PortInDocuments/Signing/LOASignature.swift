@@ -28,16 +28,22 @@ public struct LOASignature: Sendable, Equatable {
 
     var problems: [ValidationProblem] {
         var problems: [ValidationProblem] = []
-        func required(_ value: String, _ field: String, _ what: String) {
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Limits keep the evidence to a page or two whatever a client sends.
+        func required(_ value: String?, _ field: String, _ what: String, maxLength: Int, optional: Bool = false) {
+            let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty, !optional {
                 problems.append(ValidationProblem(field: field, code: "required", message: "\(what) is required to sign"))
+            } else if trimmed.count > maxLength {
+                problems.append(ValidationProblem(field: field, code: "too_long",
+                                                  message: "\(what) is \(trimmed.count) characters; the limit is \(maxLength)"))
             }
         }
-        required(typedName, "signature.typed_name", "The signer's typed name")
-        required(email, "signature.email", "The signer's email")
-        required(ipAddress, "signature.ip_address", "The signer's IP address")
-        required(userAgent, "signature.user_agent", "The signer's user agent")
-        required(consentText, "signature.consent_text", "The consent text")
+        required(typedName, "signature.typed_name", "The signer's typed name", maxLength: 200)
+        required(title, "signature.title", "The signer's title", maxLength: 200, optional: true)
+        required(email, "signature.email", "The signer's email", maxLength: 320)
+        required(ipAddress, "signature.ip_address", "The signer's IP address", maxLength: 64)
+        required(userAgent, "signature.user_agent", "The signer's user agent", maxLength: 1000)
+        required(consentText, "signature.consent_text", "The consent text", maxLength: 4000)
         return problems
     }
 }

@@ -25,8 +25,9 @@ extension LOASigner {
         flow.paragraph("SHA-256 of the unsigned document (the first \(unsigned.bytes.count) bytes of this file)",
                        font: .helveticaBold, size: 10.5, leading: 14, after: 4)
         flow.paragraph(hash, font: .courier, size: 10, leading: 14, after: 8)
-        flow.paragraph("To verify: take the first \(unsigned.bytes.count) bytes of this file and compute their SHA-256, for example with: head -c \(unsigned.bytes.count) signed.pdf | sha256sum. The result must equal the hash above.",
-                       size: 9.5, leading: 13)
+        flow.paragraph("To verify: take the first \(unsigned.bytes.count) bytes of this file and compute their SHA-256; the result must equal the hash above. For example, where the file is saved as signed.pdf:",
+                       size: 9.5, leading: 13, after: 4)
+        flow.paragraph("head -c \(unsigned.bytes.count) signed.pdf | sha256sum", font: .courier, size: 10, leading: 14)
         let firstEvidencePage = layout.pageCount + 1
         flow.stamp(header: "Signature evidence", requestLine: "Request ID: \(layout.requestID)") { index, count in
             count == 1 ? "Evidence, page \(firstEvidencePage)" : "Evidence \(index) of \(count), page \(firstEvidencePage + index - 1)"

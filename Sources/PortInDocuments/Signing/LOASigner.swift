@@ -100,7 +100,7 @@ public enum LOASigner {
         let width = Double(image.width) * scale, height = Double(image.height) * scale
         canvas.image(PDFImageName(name: "Sig"), x: anchor.boxX + (anchor.boxWidth - width) / 2,
                      y: anchor.boxY + (anchor.boxHeight - height) / 2, width: width, height: height)
-        canvas.text("\(signedAt.date.description) (signed electronically at \(signedAt.iso8601))",
+        canvas.text("\(signedAt.date.description) \(signedAt.timeOfDay) UTC (signed electronically)",
                     x: anchor.dateX, y: anchor.dateY, font: .helvetica, size: 10, color: .rgb(0.05, 0.15, 0.45))
         let note = "Signed electronically by \(signature.typedName). Evidence: page \(evidencePage)."
         let noteX = anchor.boxX + anchor.boxWidth + 8
