@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CarrierKit", targets: ["CarrierKit"]),
         .library(name: "PortInStore", targets: ["PortInStore"]),
         .library(name: "CarrierSimulator", targets: ["CarrierSimulator"]),
+        .library(name: "PortInDocuments", targets: ["PortInDocuments"]),
         .library(name: "PortInServer", targets: ["PortInServer"]),
         .executable(name: "portin", targets: ["portin"]),
         .executable(name: "portin-bench", targets: ["portin-bench"]),
@@ -43,6 +44,11 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PortInDocuments",
+            dependencies: ["PortInCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(
@@ -115,6 +121,7 @@ let package = Package(
         .testTarget(name: "PortInCoreTests", dependencies: ["PortInCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PortInCLITests", dependencies: ["portin"], swiftSettings: strict),
         .testTarget(name: "CarrierKitTests", dependencies: ["CarrierKit", "CarrierSimulator"], swiftSettings: strict),
+        .testTarget(name: "PortInDocumentsTests", dependencies: ["PortInDocuments", "PortInCore"], swiftSettings: strict),
         .testTarget(name: "PortInStoreTests", dependencies: ["PortInStore", "PortInCore"], swiftSettings: strict),
         .testTarget(
             name: "PortInServerTests",
