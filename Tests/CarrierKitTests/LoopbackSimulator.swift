@@ -20,8 +20,9 @@ struct LoopbackSimulator {
     let gateway: HTTPCarrierGateway
     let waits: WaitRecorder
 
-    /// Runs `body` with a fresh simulator and gateway, shutting the server down afterwards.
-    static func with(apiKey clientKey: String = apiKey, timeout: Duration = .seconds(10), maxAttempts: Int = 4,
+    /// Runs `body` with a fresh simulator and gateway, shutting the server down afterwards. The default
+    /// timeout is generous: a loaded CI machine must not turn one slow answer into a retry.
+    static func with(apiKey clientKey: String = apiKey, timeout: Duration = .seconds(30), maxAttempts: Int = 4,
                      sink: (any CarrierEventSink)? = nil,
                      _ body: (LoopbackSimulator) async throws -> Void) async throws {
         TestLogs.install()
