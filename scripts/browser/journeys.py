@@ -26,8 +26,8 @@ def login_to_request_page(browser, api, credentials, subscriber):
 
     browser.open("/app")
     check(browser.path() == "/login", f"anonymous /app goes to sign in, not {browser.path()}")
-    browser.check_accessible("sign-in page")
     browser.screenshot("login")
+    browser.check_accessible("sign-in page")
     browser.type_into("#f-email", credentials["customer_email"])
     browser.type_into("#f-password", "not the password")
     browser.click("form[action='/login'] button[type=submit]")
@@ -36,8 +36,8 @@ def login_to_request_page(browser, api, credentials, subscriber):
     browser.sign_in(credentials["customer_email"], credentials["customer_password"])
     check(browser.path() == "/app", f"signed in lands on /app, not {browser.path()}")
     check("Your port requests" in browser.text(), "dashboard heading")
-    browser.check_accessible("dashboard")
     browser.screenshot("dashboard")
+    browser.check_accessible("dashboard")
 
     link = browser.find(f"a[href='/app/requests/{request_id}']")
     check(subscriber["numbers"][0][-4:] in link.text, f"the request's number in its link: {link.text}")
@@ -49,8 +49,8 @@ def login_to_request_page(browser, api, credentials, subscriber):
     text = browser.text()
     for expected in ["Numbers (", "Documents", "Timeline", "Comments", "Letter of authorization"]:
         check(expected in text, f"request page shows {expected}")
-    browser.check_accessible("request page")
     browser.screenshot("request-page")
+    browser.check_accessible("request page")
 
 
 def action_required(browser, api, simulator, subscriber):
@@ -71,8 +71,8 @@ def action_required(browser, api, simulator, subscriber):
           f"the address reason at the house number: {[r.text for r in reasons]}")
     check(browser.find("#f-service_address-house_number").get_attribute("aria-describedby")
           .find("f-service_address-house_number-reasons") >= 0, "the reason is announced with its input")
-    browser.check_accessible("action required page")
     browser.screenshot("action-required")
+    browser.check_accessible("action required page")
 
     # Correct inline: the street as printed on the bill, then save and resubmit.
     browser.type_into("#f-service_address-street", subscriber["service_address"]["street"].replace(" St", " Street"))
@@ -80,8 +80,8 @@ def action_required(browser, api, simulator, subscriber):
     text = browser.text()
     check("Submitted. The request is on its way to the carrier" in text, f"resubmitted: {text[:400]}")
     check("Fix and resubmit" not in text, "no correction form once submitted")
-    browser.check_accessible("resubmitted page")
     browser.screenshot("resubmitted")
+    browser.check_accessible("resubmitted page")
     after = api.request(request_id)
     check(after["version"] == 2 and after["status"] not in ("action_required", "draft"), f"resubmitted as version 2: {after['status']}")
     check(after["service_address"]["street"].endswith("Street"), "the corrected street is stored")
@@ -95,8 +95,8 @@ def phone_width(browser, request_id):
             overflow = browser.horizontal_overflow()
             check(overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360 px")
             check(browser.driver.execute_script("return window.innerWidth") == 360, "the viewport is 360 px wide")
-            browser.check_accessible(name)
             browser.screenshot(name)
+            browser.check_accessible(name)
     finally:
         browser.phone_width(False)
 
