@@ -18,6 +18,8 @@ public struct StoreTransaction: Sendable {
     public let carrierEvents: any CarrierEventReceiptRepository
     public let webhookEndpoints: any WebhookEndpointRepository
     public let webhookDeliveries: any WebhookDeliveryRepository
+    public let webSessions: any WebSessionRepository
+    public let loginThrottles: any LoginThrottleRepository
     let writeBehind: WriteBehind?
 
     init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
@@ -37,6 +39,8 @@ public struct StoreTransaction: Sendable {
         carrierEvents = SQLCarrierEventReceiptRepository(context: context)
         webhookEndpoints = SQLWebhookEndpointRepository(context: context, secretBox: secretBox)
         webhookDeliveries = SQLWebhookDeliveryRepository(context: context)
+        webSessions = SQLWebSessionRepository(context: context)
+        loginThrottles = SQLLoginThrottleRepository(context: context)
     }
 
     /// A point in a grouped transaction to give up back to (see `Store.groupedTransaction`).
@@ -133,6 +137,8 @@ public struct Store: Sendable {
     public var carrierEvents: any CarrierEventReceiptRepository { autocommit.carrierEvents }
     public var webhookEndpoints: any WebhookEndpointRepository { autocommit.webhookEndpoints }
     public var webhookDeliveries: any WebhookDeliveryRepository { autocommit.webhookDeliveries }
+    public var webSessions: any WebSessionRepository { autocommit.webSessions }
+    public var loginThrottles: any LoginThrottleRepository { autocommit.loginThrottles }
 
     /// Checks the database answers (for `/ready`).
     public func ping() async throws {

@@ -100,6 +100,9 @@ struct CLIServiceAdminTests {
         #expect(first.banner.contains("auth_token:"))
         #expect(first.banner.contains("curl -s -u '"))
         #expect(first.banner.contains("/v1/portability-checks"))
+        #expect(first.banner.contains("/login"))
+        #expect(first.banner.contains("customer login: demo@example.com  password: "))
+        #expect(first.banner.contains("ops login:      ops@portin.local  password: "))
         let (health, _) = try first.request("GET", "/health")
         #expect(health == 200)
         let (created, body) = try first.request("POST", "/v1/port-requests", user: user,

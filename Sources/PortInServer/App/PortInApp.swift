@@ -21,6 +21,8 @@ public enum PortInApp {
         app.routes.defaultMaxBodySize = ByteCount(value: jsonLimit)
 
         ServiceRoutes(context: context).register(on: app)
+        // The browser pages: cookie sessions, not Basic credentials (PageRoutes.prefixes).
+        PageRoutes.register(on: app, context: context)
         CarrierCallbackRoutes(context: context).register(on: app)
         let api = app.grouped(BasicAuthMiddleware(store: dependencies.store, cache: context.credentials))
             .grouped(IdempotencyMiddleware(store: dependencies.store, clock: dependencies.clock,

@@ -79,7 +79,10 @@ public final class PortInRuntime: Sendable {
                 documentsDirectory: directory.appendingPathComponent("documents", isDirectory: true),
                 limits: ServiceLimits(maxUploadBytes: configuration.maxUploadBytes),
                 databaseName: storeRuntime.configuration.isPostgres ? "postgresql" : "sqlite",
-                callbackSecret: configuration.callbackSecret, webhooksAllowPrivate: configuration.webhooksAllowPrivate)
+                callbackSecret: configuration.callbackSecret, webhooksAllowPrivate: configuration.webhooksAllowPrivate,
+                web: WebSettings(secureCookies: configuration.effectiveSecureCookies),
+                // Sessions and lockouts keep wall time, also on the accelerated demo clock.
+                sessionClock: SystemClock())
             let server = try await RunningServer.start(dependencies: dependencies, host: configuration.host, port: configuration.port,
                                                        logger: logger)
             var background: [Task<Void, Never>] = []

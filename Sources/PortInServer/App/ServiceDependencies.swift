@@ -20,12 +20,18 @@ public struct ServiceDependencies: Sendable {
     public var calendar: BusinessCalendar
     /// Whether webhook endpoints may be loopback or private addresses (`PORTIN_WEBHOOKS_ALLOW_PRIVATE`).
     public var webhooksAllowPrivate: Bool
+    /// Browser sessions: cookie flags, timeouts and the sign-in lockout.
+    public var web: WebSettings
+    /// The clock of session expiry and sign-in lockouts; nil: `clock`. The demo passes wall time here,
+    /// since its accelerated clock would end a 30-minute session in a tenth of a second.
+    public var sessionClock: (any PortInClock)?
     /// SQLite: the group commit every carrier event of this process goes through (see `IngestGroups`).
     let ingestGroups: IngestGroups?
 
     public init(store: Store, gateway: any CarrierGateway, clock: any PortInClock, documentsDirectory: URL,
                 limits: ServiceLimits = ServiceLimits(), databaseName: String, callbackSecret: String? = nil,
-                calendar: BusinessCalendar = .usFederal, webhooksAllowPrivate: Bool = true) {
+                calendar: BusinessCalendar = .usFederal, webhooksAllowPrivate: Bool = true, web: WebSettings = WebSettings(),
+                sessionClock: (any PortInClock)? = nil) {
         self.store = store
         self.gateway = gateway
         self.clock = clock
@@ -35,6 +41,8 @@ public struct ServiceDependencies: Sendable {
         self.callbackSecret = callbackSecret
         self.calendar = calendar
         self.webhooksAllowPrivate = webhooksAllowPrivate
+        self.web = web
+        self.sessionClock = sessionClock
         ingestGroups = store.prefersGroupedWrites ? IngestGroups() : nil
     }
 
@@ -59,5 +67,15 @@ struct APIContext: Sendable {
     var opsActions: OpsActionService { OpsActionService(store: store, clock: clock, calendar: dependencies.calendar) }
     var portability: PortabilityService { PortabilityService(gateway: dependencies.gateway, store: store) }
     var files: DocumentFileStore { DocumentFileStore(root: dependencies.documentsDirectory) }
+    var documents: DocumentService { DocumentService(store: store, files: files, clock: clock, limits: limits) }
+    var comments: CommentService { CommentService(store: store, clock: clock) }
+    var numbers: NumberService { NumberService(store: store, clock: clock) }
+    var sessions: WebSessionService {
+        WebSessionService(store: store, clock: dependencies.sessionClock ?? clock, settings: dependencies.web)
+    }
+    /// Sign-ins logged through `logger` (the request's, so lines carry its request id).
+    func logins(logger: Logger) -> LoginService {
+        LoginService(store: store, clock: dependencies.sessionClock ?? clock, policy: dependencies.web.lockout, logger: logger)
+    }
     var ingest: CarrierEventIngest { dependencies.makeIngest() }
 }

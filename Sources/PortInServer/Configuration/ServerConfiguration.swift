@@ -33,12 +33,20 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// Fast enough that a port (about three weeks of carrier time) completes in under 3 minutes.
     public static let demoClockSpeed: Double = 20_000
 
+    /// Whether the session cookie is `Secure` as configured (`auto` decided by the listen address).
+    public var effectiveSecureCookies: Bool {
+        secureCookies ?? !["127.0.0.1", "::1", "localhost"].contains(host.lowercased())
+    }
+
     /// The speed in effect.
     public var effectiveClockSpeed: Double { clockSpeed ?? (carrierURL == nil ? Self.demoClockSpeed : 1) }
     /// Let webhook endpoints point at loopback, private and other non-public addresses. On by default
     /// like the rest of the embedded demo (a receiver on the same machine); turn it off in production
     /// so customers cannot make PortIn call into its own network.
     public var webhooksAllowPrivate: Bool = true
+    /// Mark the browser session cookie `Secure`; nil (`auto`): yes unless the server listens on
+    /// loopback only (plain http on the demo's own machine), where a browser would drop it.
+    public var secureCookies: Bool?
     /// The SMTP server for notification emails; nil writes `.eml` files into `<data>/mail`.
     public var smtp: SMTPSettings?
     /// Sender of the notification emails (`Name <address>` or an address).
@@ -63,6 +71,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         ("PORTIN_DEMO", "create the demo account and ops user on first start (true/false)"),
         ("PORTIN_CLOCK_SPEED", "times faster than real time; empty = 20000 with the embedded simulator, 1 with a partner"),
         ("PORTIN_WEBHOOKS_ALLOW_PRIVATE", "let webhook endpoints use loopback and private addresses (true/false)"),
+        ("PORTIN_SECURE_COOKIES", "mark the browser session cookie Secure (auto, true or false); auto = unless on loopback"),
         ("PORTIN_SMTP_HOST", "SMTP server for notification emails; empty = .eml files in <data>/mail"),
         ("PORTIN_SMTP_PORT", "SMTP port (587, or 465 with tls)"),
         ("PORTIN_SMTP_SECURITY", "starttls, tls or none"),
@@ -127,6 +136,14 @@ public struct ServerConfiguration: Sendable, Hashable {
             case "1", "true", "yes", "on": webhooksAllowPrivate = true
             case "0", "false", "no", "off": webhooksAllowPrivate = false
             default: problems.append("PORTIN_WEBHOOKS_ALLOW_PRIVATE must be true or false")
+            }
+        }
+        if let text = value("PORTIN_SECURE_COOKIES") {
+            switch text.lowercased() {
+            case "auto": secureCookies = nil
+            case "1", "true", "yes", "on": secureCookies = true
+            case "0", "false", "no", "off": secureCookies = false
+            default: problems.append("PORTIN_SECURE_COOKIES must be auto, true or false")
             }
         }
         if carrierURL != nil && carrierAPIKey == nil { problems.append("PORTIN_CARRIER_API_KEY is required with PORTIN_CARRIER_URL") }

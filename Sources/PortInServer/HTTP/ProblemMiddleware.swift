@@ -1,14 +1,19 @@
 import PortInStore
 import Vapor
 
-/// Outermost middleware: every error becomes an RFC 9457 problem. Unexpected errors are logged
+/// Outermost middleware: every error becomes an RFC 9457 problem (an HTML page on page routes). Unexpected errors are logged
 /// with the request id and answered with a generic 500 that reveals nothing.
 struct ProblemMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let redirect as PageRedirect {
+            return redirect.response
         } catch {
-            return Self.problem(for: error, request: request).response(instance: request.url.path)
+            let problem = Self.problem(for: error, request: request)
+            // Browser pages get the same refusal as an HTML page (PageRoutes.isPagePath).
+            if PageRoutes.isPagePath(request.url.path) { return ErrorPage.response(problem, request: request) }
+            return problem.response(instance: request.url.path)
         }
     }
 

@@ -28,13 +28,8 @@ struct DocumentRoutes {
     func upload(_ request: Request) async throws -> Response {
         let account = try request.account()
         let id = try request.pathParameter("id")
-        guard let portRequest = try await context.store.portRequests.find(id: id, accountId: account.id) else {
-            throw Problem.notFound("port request")
-        }
-        guard !portRequest.status.isTerminal else {
-            throw Problem(.conflict, code: "invalid_status", title: "Not allowed in this status",
-                          detail: "A request in status \(portRequest.status.rawValue) takes no more documents.")
-        }
+        // 404 and 409 before any body problem, as on every route naming a request.
+        _ = try await context.documents.requestTakingDocuments(account: account, requestId: id)
         guard request.headers.contentType?.type == "multipart", request.headers.contentType?.subType == "form-data" else {
             throw Problem(.unsupportedMediaType, code: "multipart_required", title: "Send multipart/form-data",
                           detail: "Upload a document as multipart/form-data with the parts kind and file.")
@@ -45,63 +40,9 @@ struct DocumentRoutes {
         } catch {
             throw Problem.field("body", code: "invalid_multipart", message: "The multipart body cannot be read.")
         }
-        var errors: [FieldError] = []
-        let kind = form.kind.flatMap { DocumentKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-        if form.kind == nil {
-            errors.append(FieldError(field: "kind", code: "required", message: "Say what the document is: loa, invoice, csr or other."))
-        } else if kind == nil {
-            errors.append(FieldError(field: "kind", code: "invalid_value", message: "Use one of: loa, invoice, csr, other."))
-        }
-        func date(_ text: String?, field: String) -> CivilDate? {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-            guard let date = CivilDate(text.trimmingCharacters(in: .whitespaces)) else {
-                errors.append(FieldError(field: field, code: "invalid_date", message: "Use a calendar date as YYYY-MM-DD."))
-                return nil
-            }
-            return date
-        }
-        let invoiceDate = date(form.invoice_date, field: "invoice_date")
-        let signedOn = date(form.signed_on, field: "signed_on")
-        if kind == .invoice && invoiceDate == nil && !errors.contains(where: { $0.field == "invoice_date" }) {
-            errors.append(FieldError(field: "invoice_date", code: "required", message: "An invoice needs its invoice date."))
-        }
-        var status = HTTPResponseStatus.unprocessableEntity
-        var contentType: String?
-        var bytes = Data()
-        if let file = form.file {
-            bytes = Data(buffer: file.data)
-            if bytes.isEmpty {
-                errors.append(FieldError(field: "file", code: "empty", message: "The file is empty."))
-            } else if bytes.count > context.limits.maxUploadBytes {
-                status = .payloadTooLarge
-                errors.append(FieldError(field: "file", code: "too_large",
-                                         message: "At most \(context.limits.maxUploadBytes) bytes; this file has \(bytes.count)."))
-            } else if let sniffed = ContentSniffer.contentType(of: bytes) {
-                contentType = sniffed
-            } else {
-                status = .unsupportedMediaType
-                errors.append(FieldError(field: "file", code: "unsupported_type",
-                                         message: "Upload a PDF, PNG, JPEG or TIFF; the content of this file is none of those."))
-            }
-        } else {
-            errors.append(FieldError(field: "file", code: "required", message: "Attach the file as the part named file."))
-        }
-        guard errors.isEmpty, let kind, let contentType else {
-            let code = status == .payloadTooLarge ? "file_too_large" : (status == .unsupportedMediaType ? "unsupported_file_type" : "validation_failed")
-            throw Problem(status, code: code, title: "The document was not stored", detail: "Nothing was stored; see errors.",
-                          errors: errors)
-        }
-        let sha256 = try context.files.put(bytes)
-        let now = context.clock.now()
-        let document = Document(id: StoreID.make("doc", at: now), requestId: id, accountId: account.id, kind: kind, contentType: contentType,
-                                size: bytes.count, sha256: sha256, fileName: form.file?.filename.sanitizedFileName,
-                                invoiceDate: invoiceDate, signedBy: form.signed_by?.trimmingCharacters(in: .whitespaces),
-                                signedOn: signedOn, createdAt: now)
-        try await context.store.transaction { tx in
-            try await tx.documents.add(document)
-            _ = try await tx.events.append(NewEvent(requestId: id, accountId: account.id, type: "document_added",
-                                                    actor: .customer(account.id), reason: kind.rawValue, at: now))
-        }
+        let upload = DocumentUpload(kind: form.kind, invoiceDate: form.invoice_date, signedBy: form.signed_by, signedOn: form.signed_on,
+                                    fileName: form.file?.filename, bytes: form.file.map { Data(buffer: $0.data) })
+        let document = try await context.documents.upload(account: account, requestId: id, upload)
         return try APIJSON.response(DocumentBody(document), status: .created)
     }
 

@@ -30,26 +30,10 @@ struct NumberRoutes {
         let account = try request.account()
         // The router has already percent-decoded the parameter (`%2B` is `+`); decoding again would
         // let `%252B` through as `+`.
-        let raw = try request.pathParameter("e164")
-        guard let e164 = try? PhoneNumber.parse(raw).e164,
-              try await context.store.numbers.find(e164: e164, accountId: account.id) != nil
-        else { throw Problem.notFound("number") }
+        let number = try await context.numbers.number(account: account, text: try request.pathParameter("e164"))
         let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
-        var reader = InputReader()
-        let application = reader.string(object, "application_id", maxLength: 64)
-        if application.isAbsent && !reader.errors.contains(where: { $0.field == "application_id" }) {
-            reader.add("application_id", "required", "Give an application id, or null to detach.")
-        }
-        if let applicationId = application.value,
-           try await context.store.applications.find(id: applicationId, accountId: account.id) == nil {
-            reader.add("application_id", "not_found", "No application with this id in your account.")
-        }
-        guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
-        guard try await context.store.numbers.attach(e164: e164, accountId: account.id, applicationId: application.value,
-                                                     now: context.clock.now()),
-              let number = try await context.store.numbers.find(e164: e164, accountId: account.id)
-        else { throw Problem.notFound("number") }
-        return try APIJSON.response(AccountNumberBody(number))
+        let updated = try await context.numbers.attach(account: account, number: number, object: object)
+        return try APIJSON.response(AccountNumberBody(updated))
     }
 
     func listApplications(_ request: Request) async throws -> Response {
@@ -61,15 +45,7 @@ struct NumberRoutes {
     func createApplication(_ request: Request) async throws -> Response {
         let account = try request.account()
         let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
-        var reader = InputReader()
-        let name = reader.requiredString(object, "name", maxLength: 200)
-        let voice = reader.string(object, "voice_url", maxLength: 2000).value
-        let sms = reader.string(object, "sms_url", maxLength: 2000).value
-        if let voice, !InputReader.isWebURL(voice) { reader.add("voice_url", "invalid_url", "Use an absolute http or https URL.") }
-        if let sms, !InputReader.isWebURL(sms) { reader.add("sms_url", "invalid_url", "Use an absolute http or https URL.") }
-        guard reader.errors.isEmpty, let name else { throw Problem.validation(reader.errors) }
-        let application = try await context.store.applications.create(accountId: account.id, name: name, voiceURL: voice, smsURL: sms,
-                                                                       now: context.clock.now())
+        let application = try await context.numbers.createApplication(account: account, object: object)
         return try APIJSON.response(ApplicationBody(application), status: .created)
     }
 }

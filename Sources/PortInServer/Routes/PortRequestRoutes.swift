@@ -55,21 +55,9 @@ struct PortRequestRoutes {
     func update(_ request: Request) async throws -> Response {
         let account = try request.account()
         let id = try request.pathParameter("id")
-        // 404, then 409, before any body problem: another account's id says nothing about its
-        // request, and a request past correction stays so whatever the body.
-        guard let current = try await context.store.portRequests.find(id: id, accountId: account.id) else {
-            throw Problem.notFound("port request")
+        let updated = try await context.portRequests.correct(account: account, id: id) {
+            try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
         }
-        guard PortRequestService.editable.contains(current.status) else {
-            throw Problem.wrongStatus(current.status, action: "changed", allowed: PortRequestService.editable)
-        }
-        let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
-        var reader = InputReader()
-        let fields = PortRequestFieldsInput.read(object, into: &reader)
-        let add = reader.strings(object, "add_numbers", maxCount: context.limits.maxNumbersPerRequest).value ?? []
-        let remove = reader.strings(object, "remove_numbers", maxCount: context.limits.maxNumbersPerRequest).value ?? []
-        guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
-        let updated = try await context.portRequests.update(account: account, current: current, fields: fields, add: add, remove: remove)
         let documents = try await context.store.documents.list(requestId: id, accountId: account.id)
         return try APIJSON.response(PortRequestBody(updated, documents: documents))
     }
@@ -93,14 +81,9 @@ struct PortRequestRoutes {
         guard let current = try await context.store.portRequests.find(id: id, accountId: account.id) else {
             throw Problem.notFound("port request")
         }
-        var reason: String?
-        if let data = request.body.data, data.readableBytes > 0 {
-            let object = try InputReader.object(from: Data(buffer: data))
-            var reader = InputReader()
-            reason = reader.string(object, "reason", maxLength: 2000).value
-            guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
-        }
-        let cancelled = try await context.portRequests.cancel(account: account, current: current, reason: reason)
+        var object: [String: JSONValue] = [:]
+        if let data = request.body.data, data.readableBytes > 0 { object = try InputReader.object(from: Data(buffer: data)) }
+        let cancelled = try await context.portRequests.cancel(account: account, current: current, object: object)
         return try APIJSON.response(PortRequestBody(cancelled))
     }
 }

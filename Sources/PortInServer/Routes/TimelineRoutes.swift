@@ -31,17 +31,7 @@ struct TimelineRoutes {
     func addComment(_ request: Request) async throws -> Response {
         let (account, id) = try await owned(request)
         let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
-        var reader = InputReader()
-        let body = reader.requiredString(object, "body", maxLength: 10_000)
-        guard reader.errors.isEmpty, let body else { throw Problem.validation(reader.errors) }
-        let now = context.clock.now()
-        let comment = try await context.store.transaction { tx in
-            let comment = try await tx.comments.add(requestId: id, accountId: account.id, author: .customer, authorId: nil,
-                                                    visibility: .customer, body: body, now: now)
-            _ = try await tx.events.append(NewEvent(requestId: id, accountId: account.id, type: "comment_added",
-                                                    actor: .customer(account.id), at: now))
-            return comment
-        }
+        let comment = try await context.comments.add(account: account, requestId: id, object: object)
         return try APIJSON.response(CommentBody(comment), status: .created)
     }
 

@@ -176,6 +176,15 @@ struct PortRequestService: Sendable {
 
     // MARK: Cancel
 
+    /// Cancels with the optional `reason` of `object` (at most 2,000 characters), as the API and the
+    /// request page send it.
+    func cancel(account: Account, current: StoredPortRequest, object: [String: JSONValue]) async throws -> StoredPortRequest {
+        var reader = InputReader()
+        let reason = reader.string(object, "reason", maxLength: 2000).value
+        guard reader.errors.isEmpty else { throw Problem.validation(reader.errors) }
+        return try await cancel(account: account, current: current, reason: reason)
+    }
+
     /// Cancels `current` (read by the caller for this account), or asks the carrier to.
     func cancel(account: Account, current: StoredPortRequest, reason: String?) async throws -> StoredPortRequest {
         // Carriers freeze an order in the last 48 hours before its port date: a cancel then would fail

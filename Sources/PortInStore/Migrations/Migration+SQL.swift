@@ -27,5 +27,6 @@ func storeMigrations() -> [any Migration] {
         M0010_AddOutboxLeases(),
         M0011_CreateWebhooks(),
         M0012_IndexEventTypes(),
+        M0013_CreateWebSessions(),
     ]
 }

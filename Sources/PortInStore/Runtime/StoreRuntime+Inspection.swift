@@ -27,7 +27,8 @@ extension StoreRuntime {
     /// Every table the store owns.
     public static let tables = ["accounts", "users", "port_requests", "request_numbers", "counters", "documents", "comments",
                                 "events", "applications", "account_numbers", "idempotency_records", "jobs", "outbox_messages",
-                                "carrier_event_receipts", "webhook_endpoints", "webhook_deliveries", "webhook_delivery_attempts"]
+                                "carrier_event_receipts", "webhook_endpoints", "webhook_deliveries", "webhook_delivery_attempts",
+                                "web_sessions", "login_throttles"]
 
     /// Tests and audits: every value of every column of every table as text (binary as lossy UTF-8),
     /// so a test can prove a secret is stored nowhere in clear.

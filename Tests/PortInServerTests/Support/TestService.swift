@@ -55,6 +55,8 @@ final class TestService: Sendable {
     let webhooks: WebhookDelivery
     /// The webhook sender's HTTP client (redirects not followed).
     let webhookClient: HTTPClient
+    /// The browser tests' client (`TestBrowser`): redirects are answers to look at, not to follow.
+    let pageClient: HTTPClient
     /// The simulator's HTTP server (partner and `/sim/` admin API); nil in process.
     let carrierServer: RunningSimulator?
     /// Every callback the simulator POSTed to the service and whether it got a 2xx; nil in process.
@@ -74,7 +76,8 @@ final class TestService: Sendable {
 
     private init(runtime: StoreRuntime, server: RunningServer, network: CarrierNetwork, clock: ManualClock, client: HTTPClient,
                  documentsDirectory: URL, runner: JobRunner, engine: LifecycleEngine, webhooks: WebhookDelivery, webhookClient: HTTPClient,
-                 carrier: CarrierPieces) {
+                 pageClient: HTTPClient, carrier: CarrierPieces) {
+        self.pageClient = pageClient
         self.runner = runner
         self.engine = engine
         self.webhooks = webhooks
@@ -94,8 +97,9 @@ final class TestService: Sendable {
     /// `logger`, when given, is the logger of the HTTP server and of the store (e.g. `LogCapture.logger`),
     /// and of the HTTP carrier gateway.
     /// `webhooksAllowPrivate` is `PORTIN_WEBHOOKS_ALLOW_PRIVATE` (the receivers of the tests are on loopback).
+    /// `web` sets the browser sessions (cookie flags, timeouts, lockout); they run on `clock`.
     static func with<T>(_ backend: TestBackend, carrier link: CarrierLink = .inProcess, limits: ServiceLimits = ServiceLimits(),
-                        seed: UInt64 = 42, logger: Logger? = nil, webhooksAllowPrivate: Bool = true,
+                        seed: UInt64 = 42, logger: Logger? = nil, webhooksAllowPrivate: Bool = true, web: WebSettings = WebSettings(),
                         _ body: (TestService) async throws -> T) async throws -> T {
         let configuration = try backend.freshConfiguration()
         let secretBox = try SecretBox(base64Key: SecretBox.generateKey())
@@ -126,7 +130,8 @@ final class TestService: Sendable {
             dependencies = ServiceDependencies(store: runtime.store, gateway: carrier.gateway, clock: clock,
                                                    documentsDirectory: documents, limits: limits,
                                                    databaseName: configuration.isPostgres ? "postgresql" : "sqlite",
-                                                   callbackSecret: callbackSecret, webhooksAllowPrivate: webhooksAllowPrivate)
+                                                   callbackSecret: callbackSecret, webhooksAllowPrivate: webhooksAllowPrivate,
+                                                   web: web)
             if let logger {
                 server = try await RunningServer.start(dependencies: dependencies, logger: logger)
             } else {
@@ -151,9 +156,10 @@ final class TestService: Sendable {
         let webhookClient = WebhookDelivery.makeHTTPClient()
         let webhooks = WebhookDelivery(store: runtime.store, client: webhookClient, clock: clock, owner: "test-webhooks",
                                        allowPrivateTargets: webhooksAllowPrivate, jitter: { $0 }, logger: quiet)
+        let pageClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
         let service = TestService(runtime: runtime, server: server, network: network, clock: clock, client: client,
                                   documentsDirectory: documents, runner: runner, engine: engine, webhooks: webhooks,
-                                  webhookClient: webhookClient, carrier: carrier)
+                                  webhookClient: webhookClient, pageClient: pageClient, carrier: carrier)
         do {
             let result = try await body(service)
             service.expectEveryErrorIsAProblem()
@@ -172,6 +178,7 @@ final class TestService: Sendable {
         try? await carrierServer?.shutdown()
         try? await client.shutdown()
         try? await webhookClient.shutdown()
+        try? await pageClient.shutdown()
         try? await runtime.dropSchema()
         await runtime.shutdown()
         try? FileManager.default.removeItem(at: documentsDirectory)
@@ -220,10 +227,12 @@ final class TestService: Sendable {
     /// Every response `send` received so far.
     var responses: [TestResponse] { exchanges.withLock { $0.map(\.response) } }
 
-    /// Every 4xx/5xx this service answered in the test is an RFC 9457 problem with the stable fields.
+    /// Every 4xx/5xx this service answered in the test is an RFC 9457 problem with the stable fields
+    /// (page routes answer with HTML pages instead: PageAccessTests).
     private func expectEveryErrorIsAProblem() {
         // HEAD answers carry no body by definition.
-        for exchange in exchanges.withLock({ $0 }) where exchange.response.status >= 400 && exchange.method != .HEAD {
+        for exchange in exchanges.withLock({ $0 }) where exchange.response.status >= 400 && exchange.method != .HEAD
+            && !PageRoutes.isPagePath(String(exchange.path.prefix { $0 != "?" })) {
             let response = exchange.response
             let what = "\(exchange.method) \(exchange.path) -> \(response.status)"
             #expect(response.contentType == "application/problem+json", "\(what)")
