@@ -118,15 +118,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Test-only helpers shared by the test targets (real child processes without Foundation.Process).
+        .target(name: "PortInTestSupport", path: "Tests/PortInTestSupport", swiftSettings: strict),
         .testTarget(name: "PortInCoreTests", dependencies: ["PortInCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "PortInCLITests", dependencies: ["portin"], swiftSettings: strict),
+        .testTarget(name: "PortInCLITests", dependencies: ["portin", "PortInTestSupport"], swiftSettings: strict),
         .testTarget(name: "CarrierKitTests", dependencies: ["CarrierKit", "CarrierSimulator"], swiftSettings: strict),
-        .testTarget(name: "PortInDocumentsTests", dependencies: ["PortInDocuments", "PortInCore"], swiftSettings: strict),
+        .testTarget(name: "PortInDocumentsTests", dependencies: ["PortInDocuments", "PortInCore", "PortInTestSupport"],
+                    swiftSettings: strict),
         .testTarget(name: "PortInStoreTests", dependencies: ["PortInStore", "PortInCore"], swiftSettings: strict),
         .testTarget(
             name: "PortInServerTests",
             dependencies: [
-                "PortInServer", "PortInStore", "PortInCore", "CarrierKit", "CarrierSimulator",
+                "PortInServer", "PortInStore", "PortInCore", "CarrierKit", "CarrierSimulator", "PortInTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Vapor", package: "vapor"),

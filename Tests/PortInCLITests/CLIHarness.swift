@@ -1,4 +1,5 @@
 import Foundation
+import PortInTestSupport
 
 /// Runs the built `portin` executable as a real process (it sits beside the test bundle).
 enum CLI {
@@ -26,46 +27,18 @@ enum CLI {
 
     static func run(_ arguments: [String], stdinData: Data?, environment: [String: String] = [:],
                     directory: URL? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = executableURL
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        // Input from a file and output to files: no pipe can fill up and block the child or us.
+        var stdinFile: String?
+        if let stdinData {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("cli-stdin-\(UUID().uuidString)")
+            try stdinData.write(to: file)
+            stdinFile = file.path
         }
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        // Feed stdin on its own thread: a large input would otherwise fill the pipe while the child
-        // waits for us to read its output, and both would block.
-        let writer = input.fileHandleForWriting
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            if let stdinData { writer.write(stdinData) }
-            try? writer.close()
-            done.signal()
-        }
-        // Read stderr on another thread so neither output pipe can fill up and block the child.
-        let errBox = DataBox()
-        let errDone = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            errDone.signal()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        errDone.wait()
-        done.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errBox.data, as: UTF8.self))
-    }
-
-    /// Carries the stderr bytes from the reader thread; the semaphore orders the accesses.
-    private final class DataBox: @unchecked Sendable {
-        var data = Data()
+        defer { if let stdinFile { try? FileManager.default.removeItem(atPath: stdinFile) } }
+        let merged = environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let result = try ChildProcess.run(executableURL.path, arguments, environment: merged, directory: directory?.path,
+                                          stdinFile: stdinFile)
+        return Output(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+                      stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }

@@ -2,61 +2,48 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import PortInTestSupport
 import Synchronization
 
 /// `portin serve` as a real child process: started, read until it prints where it listens, stopped with SIGTERM.
 final class ServeProcess: @unchecked Sendable {
-    let process: Process
-    let output: OutputBuffer
+    let process: ChildProcess
+    /// Where the child's standard output goes (a file: nobody has to drain it).
+    let outputFile: String
     let baseURL: String
-
-    /// What the child printed so far, shared with the pipe's reading thread.
-    final class OutputBuffer: Sendable {
-        let text = Mutex("")
-    }
 
     /// Starts `portin serve` with `environment` in `directory`; waits (up to 120 s) for the banner.
     init(environment: [String: String], directory: URL) throws {
-        let process = Process()
-        process.executableURL = CLI.executableURL
-        process.arguments = ["serve"]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        let output = OutputBuffer()
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            output.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
-        }
-        try process.run()
+        let outputFile = directory.appendingPathComponent("serve-\(UUID().uuidString).out").path
+        let process = try ChildProcess.spawn(CLI.executableURL.path, ["serve"],
+                                             environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                                             directory: directory.path, stdout: .file(outputFile), stderr: .null)
+        self.process = process
+        self.outputFile = outputFile
         let deadline = Date().addingTimeInterval(120)
         var url: String?
         while url == nil && Date() < deadline && process.isRunning {
-            url = output.text.withLock { text in
-                guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PortIn is listening on ") }),
-                      text.contains("Stop with Ctrl-C.") else { return nil }
-                return String(line.dropFirst("PortIn is listening on ".count))
+            let text = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PortIn is listening on ") }),
+               text.contains("Stop with Ctrl-C.") {
+                url = String(line.dropFirst("PortIn is listening on ".count))
             }
             if url == nil { Thread.sleep(forTimeInterval: 0.05) }  // polling for the child's banner, not timing behaviour
         }
-        self.process = process
-        self.output = output
         guard let url else {
             process.terminate()
-            throw CLIProcessError.noBanner(output.text.withLock { $0 })
+            process.wait()
+            throw CLIProcessError.noBanner((try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "")
         }
         baseURL = url
     }
 
-    var banner: String { output.text.withLock { $0 } }
+    var banner: String { (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "" }
 
     /// SIGTERM, then waits for the exit status.
     func stop() -> Int32 {
         process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return process.wait()
     }
 
     /// A blocking HTTP call (status, body).

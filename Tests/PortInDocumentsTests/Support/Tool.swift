@@ -1,4 +1,5 @@
 import Foundation
+import PortInTestSupport
 import Testing
 
 /// Runs a real command-line tool (poppler-utils, coreutils) on files the test wrote. A missing tool
@@ -25,30 +26,9 @@ enum Tool {
             throw ToolMissing(name: name)
         }
         // Output goes to files, not pipes, so a chatty tool can never block on a full pipe.
-        let directory = FileManager.default.temporaryDirectory
-        let outURL = directory.appendingPathComponent("tool-\(UUID().uuidString).out")
-        let errURL = directory.appendingPathComponent("tool-\(UUID().uuidString).err")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        let output = try Data(contentsOf: outURL)
-        let errors = try Data(contentsOf: errURL)
-        return ToolResult(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                          stderr: String(decoding: errors, as: UTF8.self), stdoutBytes: Array(output))
+        let result = try ChildProcess.run(executable, arguments)
+        return ToolResult(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+                          stderr: String(decoding: result.stderr, as: UTF8.self), stdoutBytes: Array(result.stdout))
     }
 }
 

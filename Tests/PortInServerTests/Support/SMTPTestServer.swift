@@ -1,4 +1,5 @@
 import Foundation
+import PortInTestSupport
 import Synchronization
 
 /// A real SMTP server (Python's aiosmtpd, `scripts/smtp_test_server.py`) in a child
@@ -25,18 +26,15 @@ final class SMTPTestServer {
 
     let port: Int
     let directory: URL
-    private let process: Process
-    /// Closing it stops the server (and the server stops by itself if this process dies).
-    private let input: Pipe
+    private let process: ChildProcess
 
     /// The self-signed certificate to trust (with TLS).
     var caFile: String { directory.appendingPathComponent("cert.pem").path }
 
-    private init(port: Int, directory: URL, process: Process, input: Pipe) {
+    private init(port: Int, directory: URL, process: ChildProcess) {
         self.port = port
         self.directory = directory
         self.process = process
-        self.input = input
     }
 
     /// `scripts/smtp_test_server.py` (outside the test target, which would otherwise have to declare it).
@@ -57,41 +55,32 @@ final class SMTPTestServer {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let errorLog = directory.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var arguments = ["python3", script, "--dir", directory.path, "--tls", tls.rawValue]
+        var arguments = [script, "--dir", directory.path, "--tls", tls.rawValue]
         if let user { arguments += ["--user", user] }
         if let password { arguments += ["--password", password] }
         if onlyLogin { arguments.append("--only-login") }
-        process.arguments = arguments
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        // A file, not a pipe: nobody has to drain it while the server runs.
-        process.standardError = try FileHandle(forWritingTo: errorLog)
+        // Stdin is a pipe only the server reads: closing it (or this process dying) stops the server.
+        // Errors go to a file, which nobody has to drain while the server runs.
+        let process: ChildProcess
         do {
-            try process.run()
+            process = try ChildProcess.spawn("python3", arguments, stdin: .pipe, stdout: .pipe, stderr: .file(errorLog.path))
         } catch {
-            throw SMTPTestServerError("cannot run /usr/bin/env python3 (\(error)); \(installHint)")
+            throw SMTPTestServerError("cannot run python3 (\(error)); \(installHint)")
         }
-        let line = await firstLine(of: output.fileHandleForReading)
+        let line = await firstLine(of: process.stdout!)
         guard let line, line.hasPrefix("READY "), let port = Int(line.dropFirst(6)) else {
-            process.waitUntilExit()
+            let status = process.wait()
             let log = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: directory)
-            throw SMTPTestServerError("the SMTP test server did not start (exit \(process.terminationStatus)): \(log.suffix(2000)) "
-                + "-- \(installHint)")
+            throw SMTPTestServerError("the SMTP test server did not start (exit \(status)): \(log.suffix(2000)) -- \(installHint)")
         }
-        return SMTPTestServer(port: port, directory: directory, process: process, input: input)
+        return SMTPTestServer(port: port, directory: directory, process: process)
     }
 
     private func stop() {
-        try? input.fileHandleForWriting.close()
-        // A child spawned at the same moment by another test may hold a copy of the pipe's write end,
-        // so closed stdin alone may never reach this server: stop it outright too.
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        try? process.stdin?.close()
+        process.terminate()
+        process.wait()
         try? FileManager.default.removeItem(at: directory)
     }
 
