@@ -53,8 +53,11 @@ public final class StoreRuntime: Sendable {
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = configuration.postgresSchema { postgres.searchPath = [schema] }
+            // A burst (many requests, or a loaded machine still opening connections) waits for a pooled
+            // connection rather than failing after the driver's 10 s.
             databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop,
-                                    sqlLogLevel: .trace), as: .psql)
+                                    connectionPoolTimeout: .seconds(Self.postgresConnectionWaitSeconds), sqlLogLevel: .trace),
+                          as: .psql)
         }
         eventLoopGroup = group
         threadPool = pool
@@ -114,6 +117,8 @@ public final class StoreRuntime: Sendable {
 
     /// How long a query waits for a SQLite connection before failing.
     static let sqliteConnectionWaitSeconds: Int64 = 120
+    /// How long a query waits for a pooled PostgreSQL connection before failing.
+    static let postgresConnectionWaitSeconds: Int64 = 60
 
     /// The read-only connections of a file database.
     static let sqliteReaders = DatabaseID(string: "sqlite-readers")
