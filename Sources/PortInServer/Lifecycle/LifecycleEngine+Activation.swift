@@ -30,13 +30,8 @@ extension StoreTransaction {
     func raiseOpsAlert(_ kind: String, request: StoredPortRequest, version: Int? = nil, actor: PortActor = .system,
                        reason: String, now: Date) async throws -> Bool {
         let version = version ?? request.version
-        let raised = try await events.list(requestId: request.id, accountId: request.accountId).contains { event in
-            guard event.type == Watchdogs.alertEventType,
-                  let alert = event.payload.flatMap({ try? JSONDecoder().decode(OpsAlertPayload.self, from: $0) })
-            else { return false }
-            return alert.alert == kind && alert.version == version
-        }
-        guard !raised else { return false }
+        let timeline = try await events.list(requestId: request.id, accountId: request.accountId)
+        guard !Watchdogs.hasAlert(kind, version: version, in: timeline) else { return false }
         let alert = OpsAlertPayload(alert: kind, pon: request.pon, version: version, status: request.status)
         _ = try await events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: Watchdogs.alertEventType,
                                              actor: actor, reason: reason, payload: try JSONEncoder().encode(alert), at: now))

@@ -21,6 +21,16 @@ enum Watchdogs {
     static let activationCheckHour = 14
     /// The timeline event type that records our activation request to the carrier.
     static let activationRequestEventType = "activation_requested"
+
+    /// True when `timeline` holds an `ops_alert` of `kind` for `version` (each is raised once).
+    static func hasAlert(_ kind: String, version: Int, in timeline: [Event]) -> Bool {
+        timeline.contains { event in
+            guard event.type == alertEventType,
+                  let alert = event.payload.flatMap({ try? JSONDecoder().decode(OpsAlertPayload.self, from: $0) })
+            else { return false }
+            return alert.alert == kind && alert.version == version
+        }
+    }
 }
 
 /// What an `ops_alert` event's payload holds.
@@ -76,13 +86,7 @@ extension LifecycleEngine {
                   Watchdogs.waitingOnCarrier.contains(request.status)
             else { return }  // answered, resubmitted or cancelled: nothing to watch
             let events = try await tx.events.list(requestId: request.id, accountId: request.accountId)
-            let alerted = events.contains { event in
-                guard event.type == Watchdogs.alertEventType, let data = event.payload,
-                      let alert = try? JSONDecoder().decode(OpsAlertPayload.self, from: data)
-                else { return false }
-                return alert.alert == NotificationType.noCarrierAnswer.rawValue && alert.version == request.version
-            }
-            guard !alerted else { return }
+            guard !Watchdogs.hasAlert(NotificationType.noCarrierAnswer.rawValue, version: request.version, in: events) else { return }
             let since = job.since ?? request.updatedAt
             let heard = events.filter { $0.actor.kind == .carrier }.map(\.at).max()
             let waitingSince = max(since, heard ?? since)
