@@ -42,19 +42,6 @@ public struct StoreTransaction: Sendable {
         webSessions = SQLWebSessionRepository(context: context)
         loginThrottles = SQLLoginThrottleRepository(context: context)
     }
-
-    /// A point in a grouped transaction to give up back to (see `Store.groupedTransaction`).
-    public struct WriteMark: Sendable {
-        let mark: WriteBehind.Mark?
-    }
-
-    /// Where the held-back inserts stand now.
-    public var writeMark: WriteMark { WriteMark(mark: writeBehind?.mark) }
-
-    /// Drops the held-back inserts made since `mark`. Other writes since then are the caller's to undo.
-    public func discardWrites(since mark: WriteMark) {
-        if let position = mark.mark { writeBehind?.discard(since: position) }
-    }
 }
 
 /// The persistence facade. Each repository call outside `transaction` commits on its own.

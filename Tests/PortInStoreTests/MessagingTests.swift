@@ -64,4 +64,40 @@ import Testing
             #expect(try await runtime.count("carrier_event_receipts") == 2)
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func manyCarrierEventsAreRecordedInOneGoEachOnce(backend: TestBackend) async throws {
+        try await withStore(backend) { runtime, store in
+            #expect(try await store.carrierEvents.recordOnce(eventId: "evt-old", requestId: "pr_1", at: t0))
+            let recorded = try await store.transaction { tx in
+                try await tx.carrierEvents.recordEach([
+                    CarrierEventReceipt(eventId: "evt-a", requestId: "pr_1"),
+                    CarrierEventReceipt(eventId: "evt-old", requestId: "pr_1"),  // recorded before
+                    CarrierEventReceipt(eventId: "evt-b", requestId: nil),
+                    CarrierEventReceipt(eventId: "evt-a", requestId: "pr_1"),  // twice in the same batch
+                ], at: t0.addingTimeInterval(1))
+            }
+            #expect(recorded == ["evt-a", "evt-b"])
+            #expect(try await runtime.count("carrier_event_receipts") == 3)
+            // More than one statement's worth (300 a statement).
+            let many = (0..<650).map { CarrierEventReceipt(eventId: "bulk-\($0)", requestId: nil) }
+            #expect(try await store.carrierEvents.recordEach(many, at: t0).count == 650)
+            #expect(try await runtime.count("carrier_event_receipts") == 653)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func carrierEventsFindTheRequestOfEachPONInTwoReads(backend: TestBackend) async throws {
+        try await withStore(backend) { _, store in
+            let account = try await makeAccount(store)
+            let first = try await makeRequest(store, account: account, numbers: ["+12175220611", "+12175220612"])
+            let second = try await makeRequest(store, account: account, numbers: ["+12175220613"], at: t0.addingTimeInterval(60))
+            let found = try await store.portRequests.forCarrierEvents(pons: [first.pon, second.pon, first.pon, "PON-UNKNOWN"])
+            #expect(Set(found.keys) == [first.pon, second.pon])
+            #expect(found[first.pon]?.id == first.id)
+            #expect(found[first.pon]?.numbers.map(\.e164) == ["+12175220611", "+12175220612"])
+            #expect(found[second.pon]?.numbers.map(\.e164) == ["+12175220613"])
+            #expect(try await store.portRequests.forCarrierEvents(pons: []).isEmpty)
+        }
+    }
 }

@@ -24,17 +24,19 @@ struct CarrierEventIngest: Sendable {
     }
 
     func ingest(_ event: CarrierEvent) async throws -> Outcome {
+        // One writer (SQLite): the event joins the next group, which reads, dedupes and applies
+        // all of its events in one transaction (see `applyGroup`).
+        if let groups { return try await groups.submit(event, to: self) }
         // Carriers retry and duplicate: a repeat is answered from the read connections, without
-        // queueing for the (SQLite) writer. The receipt insert below still decides under races.
+        // taking a writer. The receipt insert below still decides under races.
         // The request is read beside the writer too, so the transaction holds it only for its writes.
         // Each move's guarded update proves that read current; a request that moved meanwhile (or
         // an event that would change nothing) is handled from a read inside the transaction.
         let (known, recorded) = try await store.reads.portRequests.forCarrierEvent(pon: event.pon, eventId: event.eventId)
         if recorded { return .duplicate }
         if let known, event.type != .exception, !Self.plan(for: event, request: known).isEmpty {
-            if let groups { return try await groups.submit(event, known: known, to: self) }
             do {
-                return try await store.transaction { tx in try await apply(event, to: known, in: tx, readInside: false) }
+                return try await store.transaction { tx in try await apply(event, to: known, in: tx, readInside: false).outcome }
             } catch is StaleRead {
                 // Moved meanwhile: the transaction rolled back; the read inside decides.
             }
@@ -50,26 +52,34 @@ struct CarrierEventIngest: Sendable {
             _ = try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: nil, at: clock.now())
             return .unknownOrder
         }
-        return try await apply(event, to: request, in: tx, readInside: true)
+        return try await apply(event, to: request, in: tx, readInside: true).outcome
     }
 
     /// Applies a group of events in one grouped transaction (see `IngestGroups`) and answers each.
+    /// The group costs three statements before its moves, whatever its size: its requests (with
+    /// their numbers) by PON, and every receipt in one insert that also tells the duplicates.
+    /// Events of the group about the same request see each other's moves, in arrival order.
     /// When the group fails as a whole, each event is applied alone, so it answers for itself only.
     func applyGroup(_ items: [IngestGroups.Item]) async {
         do {
             let outcomes = try await store.groupedTransaction { tx in
+                var requests = try await tx.portRequests.forCarrierEvents(pons: items.map(\.event.pon))
+                var fresh = try await tx.carrierEvents.recordEach(
+                    items.map { CarrierEventReceipt(eventId: $0.event.eventId, requestId: requests[$0.event.pon]?.id) }, at: clock.now())
                 var outcomes: [Outcome] = []
                 for item in items {
-                    let mark = tx.writeMark
-                    do {
-                        outcomes.append(try await apply(item.event, to: item.known, in: tx, readInside: false))
-                    } catch is StaleRead {
-                        // An earlier event of the group (or a commit since the read) moved the request: give
-                        // up this event's writes so far (its receipt) and decide from a read inside.
-                        tx.discardWrites(since: mark)
-                        try await tx.carrierEvents.forget(eventId: item.event.eventId)
-                        outcomes.append(try await applyReadingInside(item.event, in: tx))
+                    // The first of an id in the group is the one recorded; a repeat is a duplicate.
+                    guard fresh.remove(item.event.eventId) != nil else {
+                        outcomes.append(.duplicate)
+                        continue
                     }
+                    guard let request = requests[item.event.pon] else {
+                        outcomes.append(.unknownOrder)
+                        continue
+                    }
+                    let result = try await apply(item.event, to: request, in: tx, readInside: true, recorded: true)
+                    requests[item.event.pon] = result.request
+                    outcomes.append(result.outcome)
                 }
                 return outcomes
             }
@@ -90,36 +100,41 @@ struct CarrierEventIngest: Sendable {
     /// The request read before the transaction has moved on since.
     private struct StaleRead: Error {}
 
-    /// Records the event once and applies it to `request`. `readInside` says `request` was read in
-    /// `tx`; otherwise a move that finds it changed throws `StaleRead` (rolling everything back).
-    private func apply(_ event: CarrierEvent, to request: StoredPortRequest, in tx: StoreTransaction, readInside: Bool) async throws
-        -> Outcome {
+    /// Records the event once (unless the caller did: `recorded`) and applies it to `request`,
+    /// answering with the request as it is now. `readInside` says `request` was read in `tx`;
+    /// otherwise a move that finds it changed throws `StaleRead` (rolling everything back).
+    private func apply(_ event: CarrierEvent, to request: StoredPortRequest, in tx: StoreTransaction, readInside: Bool,
+                       recorded: Bool = false) async throws -> (outcome: Outcome, request: StoredPortRequest) {
         let now = clock.now()
-        guard try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: request.id, at: now) else { return .duplicate }
+        if !recorded {
+            guard try await tx.carrierEvents.recordOnce(eventId: event.eventId, requestId: request.id, at: now) else {
+                return (.duplicate, request)
+            }
+        }
         if event.type == .exception, event.version >= request.version {
             try await Self.raiseException(event, request: request, tx: tx, calendar: calendar, now: now)
-            return .applied
+            return (.applied, request)
         }
         let steps = Self.plan(for: event, request: request)
         guard !steps.isEmpty else {
             _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "carrier_event",
                                                     actor: .carrier("partner"), reason: "\(event.type.rawValue) (no change)", at: now))
-            return .stale
+            return (.stale, request)
         }
         var updated = request
         // A step skipped by a lost or reordered event is walked through, one event per step.
         for step in steps {
             guard let transition = try? PortStateMachine.transition(from: updated.status, to: step.to, actor: .carrier("partner"),
                                                                      at: now, reason: step.reason)
-            else { return .stale }
+            else { return (.stale, updated) }
             guard let next = try await tx.applyStatusChange(step.change, to: updated, event: transition, now: now) else {
-                if readInside { return .stale }
+                if readInside { return (.stale, updated) }
                 throw StaleRead()
             }
             updated = next
         }
         try await Self.followUp(event, request: updated, tx: tx, calendar: calendar, now: now)
-        return .applied
+        return (.applied, updated)
     }
 
     struct Plan {

@@ -3,14 +3,13 @@ import PortInStore
 
 /// Group commit for carrier events on SQLite. Every write there waits for the one writer, and each
 /// statement costs far more in thread hand-offs than in SQLite itself; so events that arrive while
-/// a group is being written wait and go together as the next group: one transaction whose events,
-/// jobs and outbox rows are inserted as one statement per table (`Store.groupedTransaction`).
+/// a group is being written wait and go together as the next group: one transaction that reads
+/// the group's requests and records its receipts in three statements, and whose events, jobs and
+/// outbox rows are inserted as one statement per table (`Store.groupedTransaction`).
 /// A lone event still goes at once, as a group of one.
 actor IngestGroups {
     struct Item: Sendable {
         let event: CarrierEvent
-        /// The request as read before the group (checked by each guarded move).
-        let known: StoredPortRequest
         let continuation: CheckedContinuation<CarrierEventIngest.Outcome, any Error>
     }
 
@@ -19,10 +18,10 @@ actor IngestGroups {
     private var pending: [Item] = []
     private var draining = false
 
-    func submit(_ event: CarrierEvent, known: StoredPortRequest, to ingest: CarrierEventIngest) async throws
+    func submit(_ event: CarrierEvent, to ingest: CarrierEventIngest) async throws
         -> CarrierEventIngest.Outcome {
         try await withCheckedThrowingContinuation { continuation in
-            pending.append(Item(event: event, known: known, continuation: continuation))
+            pending.append(Item(event: event, continuation: continuation))
             if !draining {
                 draining = true
                 Task { await drain(ingest) }

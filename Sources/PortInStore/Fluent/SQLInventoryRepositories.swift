@@ -177,7 +177,20 @@ struct SQLCarrierEventReceiptRepository: CarrierEventReceiptRepository {
         return !inserted.isEmpty
     }
 
-    func forget(eventId: String) async throws {
-        try await context.sql.delete(from: "carrier_event_receipts").where("event_id", .equal, eventId).run()
+    func recordEach(_ receipts: [CarrierEventReceipt], at: Date) async throws -> Set<String> {
+        var recorded: Set<String> = []
+        // 3 binds a row: 300 rows stay far below SQLite's 32,766 bind limit.
+        for start in stride(from: 0, to: receipts.count, by: 300) {
+            let chunk = receipts[start..<min(start + 300, receipts.count)]
+            let insert = context.sql.insert(into: "carrier_event_receipts").columns("event_id", "request_id", "received_at")
+            for receipt in chunk {
+                insert.values(SQLBind(receipt.eventId), SQLBind(receipt.requestId), SQLBind(at.storeRounded))
+            }
+            for row in try await insert.ignoringConflicts(with: "event_id").returning("event_id").all() {
+                recorded.insert(try row.decode(column: "event_id", as: String.self))
+            }
+        }
+        return recorded
     }
+
 }

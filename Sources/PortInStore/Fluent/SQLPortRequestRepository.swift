@@ -100,6 +100,20 @@ struct SQLPortRequestRepository: PortRequestRepository {
         return (try row.record(numbers: numbers, documents: []), try found.decode(column: "event_recorded", as: Int.self) > 0)
     }
 
+    func forCarrierEvents(pons: [String]) async throws -> [String: StoredPortRequest] {
+        guard !pons.isEmpty else { return [:] }
+        // Oldest first, so the newest of a PON is the one left in the dictionary.
+        let rows = try await context.sql.select().column("*").from("port_requests").where("pon", .in, Array(Set(pons)))
+            .orderBy("created_at").orderBy("id").all().map(PortRequestRow.init(row:))
+        guard !rows.isEmpty else { return [:] }
+        let numbers = try await context.sql.select().column("*").from("request_numbers").where("request_id", .in, rows.map(\.id))
+            .orderBy("request_id").orderBy("position").all().map { try RequestNumberRow(row: $0).record }
+        let numbersByRequest = Dictionary(grouping: numbers, by: \.requestId)
+        var newest: [String: StoredPortRequest] = [:]
+        for row in rows { newest[row.pon] = try row.record(numbers: numbersByRequest[row.id] ?? [], documents: []) }
+        return newest
+    }
+
     func group(id groupId: String, accountId: String) async throws -> [StoredPortRequest] {
         try await load(where: {
             $0.where("group_id", .equal, groupId).where("account_id", .equal, accountId).orderBy("created_at").orderBy("id")

@@ -74,10 +74,21 @@ public protocol OutboxRepository: Sendable {
     func find(id: String) async throws -> OutboxMessage?
 }
 
+/// One carrier event to record: its id and the request it concerns (nil: no request has its PON).
+public struct CarrierEventReceipt: Sendable, Hashable {
+    public var eventId: String
+    public var requestId: String?
+    public init(eventId: String, requestId: String?) {
+        self.eventId = eventId
+        self.requestId = requestId
+    }
+}
+
 /// Carrier callback dedupe.
 public protocol CarrierEventReceiptRepository: Sendable {
     /// Records `eventId`; true the first time, false for a duplicate.
     func recordOnce(eventId: String, requestId: String?, at: Date) async throws -> Bool
-    /// Removes the record of `eventId` (inside the transaction that recorded it and then gave up on it).
-    func forget(eventId: String) async throws
+    /// Records many events in one statement; returns the ids recorded now (a duplicate, already
+    /// recorded or repeated in `receipts`, is not among them, or only once).
+    func recordEach(_ receipts: [CarrierEventReceipt], at: Date) async throws -> Set<String>
 }

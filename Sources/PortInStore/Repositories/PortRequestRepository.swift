@@ -18,6 +18,8 @@ public protocol PortRequestRepository: Sendable {
     /// which no carrier event reads or writes) and whether `eventId` was recorded already, in two
     /// queries. A PON no request has reads as nil, with the receipt looked up on its own.
     func forCarrierEvent(pon: String, eventId: String) async throws -> (request: StoredPortRequest?, recorded: Bool)
+    /// `forCarrierEvent` for many PONs at once (two queries): the newest request of each PON found.
+    func forCarrierEvents(pons: [String]) async throws -> [String: StoredPortRequest]
     /// Requests sharing a group id (one create call split by carrier and type).
     func group(id groupId: String, accountId: String) async throws -> [StoredPortRequest]
     /// Replaces the content fields (not status, numbers or documents). False when not found.

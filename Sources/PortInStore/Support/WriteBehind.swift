@@ -12,16 +12,11 @@ final class WriteBehind: Sendable {
         /// Tables in first-use order, each with its rows in insertion order.
         var tables: [String] = []
         var rows: [String: [any Encodable & Sendable]] = [:]
-        /// Every row added so far, as (table), to undo back to a mark.
-        var log: [String] = []
         var accounts: [String: Account?] = [:]
         var endpoints: [String: [WebhookEndpoint]] = [:]
     }
 
     private let state = Mutex(State())
-
-    /// A point to `discard(since:)` back to.
-    struct Mark: Sendable { let count: Int }
 
     func add(_ row: some Encodable & Sendable, into table: String) {
         state.withLock { state in
@@ -30,24 +25,11 @@ final class WriteBehind: Sendable {
                 state.rows[table] = []
             }
             state.rows[table]!.append(row)
-            state.log.append(table)
         }
     }
 
     func add(_ rows: [some Encodable & Sendable], into table: String) {
         for row in rows { add(row, into: table) }
-    }
-
-    var mark: Mark { state.withLock { Mark(count: $0.log.count) } }
-
-    /// Drops the rows added after `mark` (a part of the transaction that was given up).
-    func discard(since mark: Mark) {
-        state.withLock { state in
-            while state.log.count > mark.count {
-                let table = state.log.removeLast()
-                state.rows[table]!.removeLast()
-            }
-        }
     }
 
     func account(id: String, read: () async throws -> Account?) async throws -> Account? {
