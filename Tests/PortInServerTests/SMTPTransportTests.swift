@@ -121,6 +121,18 @@ struct SMTPTransportTests {
         }
     }
 
+    @Test("a server that hangs up mid-session fails the send at once as closed, not after the step timeout")
+    func serverHangsUp() async throws {
+        let server = try HangUpSMTPServer()
+        defer { server.stop() }
+        // A minute per step: had the client waited for it, the error would say "no answer within 60 seconds".
+        let transport = try SMTPTransport(settings: SMTPSettings(host: "127.0.0.1", port: server.port, security: .none, timeout: 60),
+                                          logger: Logger(label: "test"))
+        let error = try await #require(throws: SMTPError.self) { try await transport.send(Self.message()) }
+        #expect(error.description.contains("closed the connection"), "\(error)")
+        #expect(!error.description.contains("no answer"))
+    }
+
     @Test("a CA file that cannot be read is reported when the transport is made")
     func badCAFile() throws {
         let error = try #require(throws: SMTPError.self) {

@@ -60,7 +60,12 @@ struct SMTPConnection {
             channel.close(promise: nil)
         }
         defer { timeout.cancel() }
-        channel.writeAndFlush(SMTPCommand(bytes: bytes, reply: promise), promise: nil)
+        // A write the channel refuses (the server has closed it) fails the step at once, not at the timeout.
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            promise.fail(error is ChannelError ? SMTPProtocolViolation("the server closed the connection") : error)
+        }
+        channel.writeAndFlush(SMTPCommand(bytes: bytes, reply: promise), promise: written)
         do {
             return try await promise.futureResult.get()
         } catch let error as SMTPError {
