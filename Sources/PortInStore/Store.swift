@@ -20,6 +20,7 @@ public struct StoreTransaction: Sendable {
     public let webhookDeliveries: any WebhookDeliveryRepository
     public let webSessions: any WebSessionRepository
     public let loginThrottles: any LoginThrottleRepository
+    public let loaSigning: any LOASigningRepository
     let writeBehind: WriteBehind?
 
     init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
@@ -41,6 +42,7 @@ public struct StoreTransaction: Sendable {
         webhookDeliveries = SQLWebhookDeliveryRepository(context: context)
         webSessions = SQLWebSessionRepository(context: context)
         loginThrottles = SQLLoginThrottleRepository(context: context)
+        loaSigning = SQLLOASigningRepository(context: context)
     }
 
     /// A point in a grouped transaction to give up back to (see `Store.groupedTransaction`).
@@ -139,6 +141,7 @@ public struct Store: Sendable {
     public var webhookDeliveries: any WebhookDeliveryRepository { autocommit.webhookDeliveries }
     public var webSessions: any WebSessionRepository { autocommit.webSessions }
     public var loginThrottles: any LoginThrottleRepository { autocommit.loginThrottles }
+    public var loaSigning: any LOASigningRepository { autocommit.loaSigning }
 
     /// Checks the database answers (for `/ready`).
     public func ping() async throws {
