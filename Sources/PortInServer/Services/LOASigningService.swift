@@ -180,7 +180,7 @@ struct LOASigningService: Sendable {
     static func tokenHash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }
 
     /// Creates a link for the request's authorized person and queues its email in the same
-    /// transaction; returns the address. The token exists in clear only in the queued email.
+    /// transaction; returns the address. The token exists in clear only in the sent email.
     func sendLink(_ request: StoredPortRequest, baseURL: String) async throws -> String {
         try await requireSignable(request)
         guard let email = request.draft.authorizedPerson?.email, !email.isEmpty else {
@@ -197,7 +197,7 @@ struct LOASigningService: Sendable {
         let link = LOASigningLink(id: StoreID.make("lnk", at: now), tokenHash: Self.tokenHash(token), requestId: request.id,
                                   accountId: request.accountId, email: email, createdAt: now, expiresAt: now.addingTimeInterval(Self.linkLifetime))
         let message = SigningLinkEmail(requestId: request.id, pon: request.pon, signerName: request.draft.authorizedPerson?.name ?? "",
-                                       url: baseURL + "/sign/" + token, expiresAt: link.expiresAt, numbers: request.numbers.map(\.e164),
+                                       sealedURL: try store.sealSecret(baseURL + "/sign/" + token), expiresAt: link.expiresAt, numbers: request.numbers.map(\.e164),
                                        losingCarrier: request.losingCarrier?.name, at: now)
         try await store.transaction { tx in
             try await tx.loaSigning.createLink(link)

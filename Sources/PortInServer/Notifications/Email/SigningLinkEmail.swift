@@ -1,13 +1,15 @@
 import Foundation
 import PortInStore
 
-/// The email asking the authorized person to sign a request's LOA. It is the one place the link's
-/// token exists in clear (the database keeps its SHA-256): queued in the outbox, sent, never logged.
+/// The email asking the authorized person to sign a request's LOA. The link's token exists in clear
+/// only in the sent email: the database keeps its SHA-256, and the queued outbox row the link sealed
+/// with the PIN key (so neither the row nor a logged query shows it).
 struct SigningLinkEmail: Sendable, Hashable, Codable {
     var requestId: String
     var pon: String
     var signerName: String
-    var url: String
+    /// The link, sealed (`Store.sealSecret`).
+    var sealedURL: Data
     var expiresAt: Date
     var numbers: [String]
     var losingCarrier: String?
@@ -15,7 +17,7 @@ struct SigningLinkEmail: Sendable, Hashable, Codable {
 
     static let notificationType = "signature_requested"
 
-    var content: EmailContent {
+    func content(url: String) -> EmailContent {
         var facts = [EmailContent.Fact(label: "Port request", value: requestId), EmailContent.Fact(label: "PON", value: pon)]
         if let losingCarrier { facts.append(.init(label: "Current carrier", value: losingCarrier)) }
         facts.append(.init(label: "Numbers", value: EmailComposer.numbersSummary(numbers)))
