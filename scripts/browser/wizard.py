@@ -18,6 +18,7 @@ import tempfile
 import time
 
 from selenium import webdriver
+from selenium.webdriver.support.ui import WebDriverWait
 
 from portal import PDF, check
 
@@ -94,11 +95,14 @@ def upload_invoice_and_submit(browser, api, group):
                                       (today - datetime.timedelta(days=5)).isoformat())
         browser.find("input[type=file][name=file]").send_keys(invoice.name)
         browser.click(f"form[action$='/invoice'] button[type=submit]")
+        # The browser reads the file while it navigates: wait for the answer before removing it.
+        WebDriverWait(browser.driver, 20).until(lambda d: "done=invoice" in d.current_url or "was not stored" in d.page_source)
     finally:
         os.unlink(invoice.name)
     check("The invoice is stored with the request." in browser.text(), f"invoice stored: {browser.text()[:600]}")
     browser.screenshot("wizard-review")
     browser.click(f"form[action='{group}/submit'] button[type=submit]")
+    WebDriverWait(browser.driver, 20).until(lambda d: "/app/requests/" in d.current_url or "Not submitted" in d.page_source)
     text = browser.text()
     check(browser.path().startswith("/app/requests/") and "Submitted." in text, f"submitted: {browser.path()} {text[:600]}")
     browser.screenshot("wizard-submitted")
