@@ -76,6 +76,7 @@ let package = Package(
                 "CarrierKit",
                 "CarrierSimulator",
                 "PortInStore",
+                "PortInDocuments",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -129,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "PortInServerTests",
             dependencies: [
-                "PortInServer", "PortInStore", "PortInCore", "CarrierKit", "CarrierSimulator", "PortInTestSupport",
+                "PortInServer", "PortInStore", "PortInCore", "PortInDocuments", "CarrierKit", "CarrierSimulator", "PortInTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Vapor", package: "vapor"),

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import SQLKit
 
 /// The repositories bound to one database handle: inside `Store.transaction` every call shares
@@ -20,6 +21,7 @@ public struct StoreTransaction: Sendable {
     public let webhookDeliveries: any WebhookDeliveryRepository
     public let webSessions: any WebSessionRepository
     public let loginThrottles: any LoginThrottleRepository
+    public let loaSigning: any LOASigningRepository
     let writeBehind: WriteBehind?
 
     init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
@@ -41,6 +43,7 @@ public struct StoreTransaction: Sendable {
         webhookDeliveries = SQLWebhookDeliveryRepository(context: context)
         webSessions = SQLWebSessionRepository(context: context)
         loginThrottles = SQLLoginThrottleRepository(context: context)
+        loaSigning = SQLLOASigningRepository(context: context)
     }
 }
 
@@ -126,6 +129,14 @@ public struct Store: Sendable {
     public var webhookDeliveries: any WebhookDeliveryRepository { autocommit.webhookDeliveries }
     public var webSessions: any WebSessionRepository { autocommit.webSessions }
     public var loginThrottles: any LoginThrottleRepository { autocommit.loginThrottles }
+    public var loaSigning: any LOASigningRepository { autocommit.loaSigning }
+
+    /// Seals a secret that must pass through a stored row (a signing link in its queued email) with
+    /// the PIN key, so the row never holds it in clear.
+    public func sealSecret(_ clear: String) throws -> Data { try secretBox.seal(clear).combined }
+
+    /// The clear text of `sealSecret`'s result; throws `StoreError.secretUnreadable` on a wrong key.
+    public func openSecret(_ sealed: Data) throws -> String { try secretBox.open(SealedSecret(combined: sealed)) }
 
     /// Checks the database answers (for `/ready`).
     public func ping() async throws {

@@ -17,6 +17,7 @@ import sys
 import traceback
 
 from portal import API, Browser, JourneyFailed, Simulator, check
+import wizard
 
 
 def login_to_request_page(browser, api, credentials, subscriber):
@@ -124,6 +125,9 @@ def main():
             ("sign in, dashboard, request page", lambda: login_to_request_page(browser, api, credentials, subscribers[0])),
             ("action required: rejected, corrected inline, resubmitted", lambda: action_required(browser, api, simulator, subscribers[1])),
             ("phone width", lambda: phone_width(browser, api.call("GET", "/v1/port-requests")[1]["data"][0]["id"])),
+            ("port numbers wizard: checked, signed on the canvas, submitted", lambda: wizard.customer_wizard(browser, api, subscribers[2])),
+            ("signing link: emailed, signed without an account, submitted",
+             lambda: wizard.signing_link(browser, api, credentials, args.data_dir, subscribers[3])),
         ]
         for name, journey in journeys:
             try:

@@ -69,6 +69,7 @@ struct APIContext: Sendable {
     var files: DocumentFileStore { DocumentFileStore(root: dependencies.documentsDirectory) }
     var documents: DocumentService { DocumentService(store: store, files: files, clock: clock, limits: limits) }
     var comments: CommentService { CommentService(store: store, clock: clock) }
+    var loaSigning: LOASigningService { LOASigningService(store: store, files: files, clock: clock, calendar: dependencies.calendar) }
     var numbers: NumberService { NumberService(store: store, clock: clock) }
     var sessions: WebSessionService {
         WebSessionService(store: store, clock: dependencies.sessionClock ?? clock, settings: dependencies.web)

@@ -19,10 +19,7 @@ struct PortRequestRoutes {
 
     func create(_ request: Request) async throws -> Response {
         let account = try request.account()
-        guard account.plan == .standard else {
-            throw Problem(.forbidden, code: "standard_account_required", title: "A standard account is required",
-                          detail: "Trial accounts can check portability but not port numbers; upgrade to a standard account.")
-        }
+        try PortRequestService.requireStandardPlan(account)
         let object = try InputReader.object(from: request.body.data.map { Data(buffer: $0) })
         var reader = InputReader()
         let fields = PortRequestFieldsInput.read(object, into: &reader)

@@ -36,10 +36,16 @@ struct DocumentService: Sendable {
 
     /// Checks `upload` and stores it with its `document_added` event; throws a problem naming every
     /// field at fault (413 for a file over the limit, 415 for content of no accepted type).
-    func upload(account: Account, requestId id: String, _ upload: DocumentUpload) async throws -> Document {
+    /// `extraErrors` are a caller's own checks of the same form (the wizard's invoice date window),
+    /// reported with these so every problem comes back at once.
+    func upload(account: Account, requestId id: String, _ upload: DocumentUpload, extraErrors: [FieldError] = []) async throws -> Document {
         _ = try await requestTakingDocuments(account: account, requestId: id)
-        var errors: [FieldError] = []
+        var errors = extraErrors
         let kind = upload.kind.flatMap { DocumentKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+        // A LOA signed through PortIn is final: no other LOA replaces it.
+        if kind == .loa, try await store.loaSigning.signed(requestId: id, accountId: account.id) != nil {
+            throw LOASigningService.alreadySigned
+        }
         if upload.kind == nil {
             errors.append(FieldError(field: "kind", code: "required", message: "Say what the document is: loa, invoice, csr or other."))
         } else if kind == nil {

@@ -25,6 +25,14 @@ struct PortRequestService: Sendable {
 
     // MARK: Create
 
+    /// Trial accounts check portability but do not port (the API's create and the wizard).
+    static func requireStandardPlan(_ account: Account) throws {
+        guard account.plan == .standard else {
+            throw Problem(.forbidden, code: "standard_account_required", title: "A standard account is required",
+                          detail: "Trial accounts can check portability but not port numbers; upgrade to a standard account.")
+        }
+    }
+
     func create(account: Account, fields: PortRequestFieldsInput, numbers: [String]) async throws -> CreatedGroup {
         let outcomes = try await portability.check(numbers)
         let eligible = outcomes.filter(\.portable)
@@ -40,25 +48,18 @@ struct PortRequestService: Sendable {
         var base = PortRequestDraft()
         fields.apply(to: &base)
         let pin = fields.pin.value
-        let byNumber = Dictionary(eligible.map { ($0.e164!, $0) }, uniquingKeysWith: { first, _ in first })
-        let splits = RequestSplitter.split(eligible.map {
-            RoutedNumber(e164: $0.e164!, losingCarrier: $0.losingCarrier!.spid, numberType: $0.numberType ?? .other)
-        })
         let now = clock.now()
         let groupId = StoreID.make("grp", at: now)
         var newRequests: [NewPortRequest] = []
-        for split in splits {
-            let first = byNumber[split.numbers[0]]!
-            let carrier = first.losingCarrier!
-            for start in stride(from: 0, to: split.numbers.count, by: limits.maxNumbersPerRequest) {
-                var draft = base
-                draft.numbers = Array(split.numbers[start..<min(split.numbers.count, start + limits.maxNumbersPerRequest)])
-                draft.pin = pin
-                draft.kind = Self.kind(numberType: split.numberType, e164: split.numbers[0])
-                draft.country = first.country ?? base.country
-                newRequests.append(NewPortRequest(accountId: account.id, groupId: groupId, draft: draft, numberType: split.numberType,
-                                                  losingCarrier: CarrierRef(spid: carrier.spid, name: carrier.name)))
-            }
+        for planned in Self.plan(eligible, maxNumbersPerRequest: limits.maxNumbersPerRequest) {
+            let carrier = planned.first.losingCarrier!
+            var draft = base
+            draft.numbers = planned.numbers
+            draft.pin = pin
+            draft.kind = Self.kind(numberType: planned.numberType, e164: planned.numbers[0])
+            draft.country = planned.first.country ?? base.country
+            newRequests.append(NewPortRequest(accountId: account.id, groupId: groupId, draft: draft, numberType: planned.numberType,
+                                              losingCarrier: CarrierRef(spid: carrier.spid, name: carrier.name)))
         }
         let actor = PortActor.customer(account.id)
         let toCreate = newRequests
@@ -78,6 +79,31 @@ struct PortRequestService: Sendable {
             throw Problem(.conflict, code: "number_in_open_request", title: "A number is already in an open request",
                           detail: "Another request took one of these numbers a moment ago; check the numbers again.")
         }
+    }
+
+    /// One request `create` opens: its numbers, their type, and the outcome of its first number (carrier, country).
+    struct PlannedRequest: Sendable {
+        var numbers: [String]
+        var numberType: NumberType
+        var first: PortabilityOutcome
+    }
+
+    /// How `create` groups portable numbers (the wizard previews the same): one request per losing
+    /// carrier and number type (`RequestSplitter`), cut at the per-request limit.
+    static func plan(_ eligible: [PortabilityOutcome], maxNumbersPerRequest: Int) -> [PlannedRequest] {
+        let byNumber = Dictionary(eligible.map { ($0.e164!, $0) }, uniquingKeysWith: { first, _ in first })
+        let splits = RequestSplitter.split(eligible.map {
+            RoutedNumber(e164: $0.e164!, losingCarrier: $0.losingCarrier!.spid, numberType: $0.numberType ?? .other)
+        })
+        var planned: [PlannedRequest] = []
+        for split in splits {
+            let first = byNumber[split.numbers[0]]!
+            for start in stride(from: 0, to: split.numbers.count, by: maxNumbersPerRequest) {
+                planned.append(PlannedRequest(numbers: Array(split.numbers[start..<min(split.numbers.count, start + maxNumbersPerRequest)]),
+                                              numberType: split.numberType, first: first))
+            }
+        }
+        return planned
     }
 
     /// Toll-free numbers take the RespOrg path; other countries need a country LOA.

@@ -28,5 +28,6 @@ func storeMigrations() -> [any Migration] {
         M0011_CreateWebhooks(),
         M0012_IndexEventTypes(),
         M0013_CreateWebSessions(),
+        M0014_CreateLOASigning(),
     ]
 }

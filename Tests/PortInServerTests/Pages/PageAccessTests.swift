@@ -15,6 +15,11 @@ struct PageAccessTests {
         "POST /app/requests/:id/submit", "POST /app/requests/:id/cancel", "POST /app/requests/:id/comments",
         "GET /app/requests/:id/documents/:document_id", "GET /app/numbers", "POST /app/numbers/:e164/application",
         "POST /app/applications",
+        // The "Port numbers" wizard and the signing-link pages (WizardPageRoutes, SigningPageRoutes).
+        "GET /app/port", "POST /app/port/numbers", "POST /app/port/drafts", "GET /app/port/:group", "POST /app/port/:group/details",
+        "GET /app/port/:group/requests/:id/loa", "GET /app/port/:group/requests/:id/sign", "POST /app/port/:group/requests/:id/sign",
+        "POST /app/port/:group/requests/:id/signing-link", "POST /app/port/:group/requests/:id/invoice", "POST /app/port/:group/submit",
+        "GET /sign/:token", "GET /sign/:token/loa", "POST /sign/:token",
     ]
 
     @Test("every route is either in the API contract or a page route, and the page routes are the known ones",
@@ -44,7 +49,7 @@ struct PageAccessTests {
             let ops = TestBrowser(service)
             #expect(try await ops.signIn("ops-web@portin.test", "correct horse battery").status == 303)
 
-            let customerPages = ["/app", "/app/requests/\(id)", "/app/numbers"]
+            let customerPages = ["/app", "/app/requests/\(id)", "/app/numbers", "/app/port"]
             for path in customerPages {
                 let anonymous = try await TestBrowser(service).get(path)
                 #expect(anonymous.status == 303 && anonymous.location == "/login", "\(path)")

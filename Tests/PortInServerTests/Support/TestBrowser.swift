@@ -11,6 +11,8 @@ import Testing
 /// the last page it saw, posts forms (URL-encoded or multipart) and does not follow redirects.
 final class TestBrowser: Sendable {
     let service: TestService
+    /// Sent with every request, as a browser does (the LOA evidence records it).
+    static let userAgent = "PortIn-TestBrowser/1.0"
     private let state = Mutex<(cookie: String?, csrf: String?)>((nil, nil))
 
     init(_ service: TestService) {
@@ -72,6 +74,7 @@ final class TestBrowser: Sendable {
     private func send(_ method: HTTPMethod, _ path: String, body: Data?, contentType: String?) async throws -> TestResponse {
         var request = HTTPClientRequest(url: service.baseURL + path)
         request.method = method
+        request.headers.add(name: "User-Agent", value: TestBrowser.userAgent)
         if let cookie = sessionCookie { request.headers.add(name: "Cookie", value: WebSessionService.cookieName + "=" + cookie) }
         if let body {
             request.headers.add(name: "Content-Type", value: contentType ?? "application/octet-stream")

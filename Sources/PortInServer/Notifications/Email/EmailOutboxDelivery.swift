@@ -68,6 +68,12 @@ final class EmailOutboxDelivery: Sendable {
 
     /// The email of an outbox row, as it is sent (also used by tests and ops tools to show it).
     func message(for row: OutboxMessage) throws -> EmailMessage {
+        if let signing = try? JSONDecoder.notifications.decode(SigningLinkEnvelope.self, from: row.payload) {
+            let content = signing.signingLink.content(url: try store.openSecret(signing.signingLink.sealedURL))
+            return EmailMessage(from: from, to: signing.to, subject: content.subject, text: content.plainText, html: content.html,
+                                messageId: "\(row.id)@\(Self.messageIdHost(for: from))", date: signing.signingLink.at,
+                                notificationType: SigningLinkEmail.notificationType, requestId: signing.signingLink.requestId)
+        }
         let envelope = try JSONDecoder.notifications.decode(EmailEnvelope.self, from: row.payload)
         guard let content = composer.compose(envelope.notification) else {
             throw EmailRenderError(description: "\(envelope.notification.type.rawValue) notifications are not emailed")

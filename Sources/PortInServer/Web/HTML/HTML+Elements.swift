@@ -67,6 +67,11 @@ enum H {
     static func button(_ attributes: Attribute..., @HTMLBuilder content: Content) -> HTML {
         HTML.element("button", attributes, content: content())
     }
+    /// A drawing surface (the signature pad); `fallback` is shown where it cannot be used.
+    static func canvas(_ attributes: Attribute..., @HTMLBuilder fallback: Content) -> HTML {
+        HTML.element("canvas", attributes, content: fallback())
+    }
+    static func noscript(@HTMLBuilder content: Content) -> HTML { HTML.element("noscript", [], content: content()) }
     static func img(src: String, alt: String, _ attributes: Attribute...) -> HTML {
         HTML.element("img", [Attribute("src", src), Attribute("alt", alt)] + attributes, content: nil)
     }

@@ -9,6 +9,8 @@ struct PageChrome: Sendable {
     var csrfToken: String?
     /// The navigation path of this page (`/app`, `/app/numbers`, `/ops`).
     var current: String?
+    /// Scripts this page adds to `portin.js` (asset names, e.g. the signature pad).
+    var scripts: [String] = []
 
     init(title: String, user: User? = nil, csrfToken: String? = nil, current: String? = nil) {
         self.title = title
@@ -25,7 +27,7 @@ struct PageChrome: Sendable {
     /// Navigation entries by role: the ops console later adds its own under `/ops`.
     var navigation: [(path: String, label: String)] {
         switch user?.role {
-        case .customer?: [("/app", "Dashboard"), ("/app/numbers", "Numbers"), ("/docs", "API reference")]
+        case .customer?: [("/app", "Dashboard"), ("/app/port", "Port numbers"), ("/app/numbers", "Numbers"), ("/docs", "API reference")]
         case .ops?: [("/ops", "Ops console"), ("/docs", "API reference")]
         case nil: []
         }
@@ -43,6 +45,7 @@ enum Layout {
                 H.title(chrome.title + " · PortIn")
                 H.link(Attribute("rel", "stylesheet"), Attribute("href", assets.url("portin.css")))
                 H.script(src: assets.url("portin.js"))
+                for script in chrome.scripts { H.script(src: assets.url(script)) }
             }
             H.body {
                 H.a(href: "#main", .class("skip-link")) { "Skip to main content" }

@@ -5,7 +5,7 @@ import Vapor
 /// contract and the API's access matrix by this one rule.
 enum PageRoutes {
     /// Every path under these (and `/` itself) is a page route.
-    static let prefixes = ["/app", "/ops", "/login", "/logout", "/assets"]
+    static let prefixes = ["/app", "/ops", "/login", "/logout", "/assets", "/sign"]
 
     static func isPagePath(_ path: String) -> Bool {
         path == "/" || prefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
@@ -17,6 +17,8 @@ enum PageRoutes {
         let pages = app.grouped(WebSessionMiddleware(sessions: context.sessions, maxBodyBytes: context.limits.maxUploadBytes + 64 * 1024))
         LoginPageRoutes(context: context).register(on: pages)
         CustomerPageRoutes(context: context).register(on: pages)
+        WizardPageRoutes(context: context).register(on: pages)
+        SigningPageRoutes(context: context).register(on: pages)
         OpsPageRoutes().register(on: pages)
     }
 }

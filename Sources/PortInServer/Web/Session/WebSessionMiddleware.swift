@@ -29,7 +29,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: maxBodyBytes).get()
             let submitted = (try? request.content.decode(CSRFForm.self))?.csrf_token
             guard let session = request.webSession, WebSessionService.csrfMatches(submitted, session.session) else {
-                request.logger.notice("page form refused: CSRF token missing or not this session's", metadata: ["path": .string(request.url.path)])
+                request.logger.notice("page form refused: CSRF token missing or not this session's", metadata: ["route": .string(request.routePattern)])
                 throw Problem(.forbidden, code: "csrf_refused", title: "This form has expired",
                               detail: "The form was not sent from this session's page (or the session ended). "
                                   + "Nothing was changed: go back, reload the page and try again.")
