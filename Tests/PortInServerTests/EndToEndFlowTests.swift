@@ -254,7 +254,7 @@ struct EndToEndFlowTests {
                     "\(String(describing: walk.last["reasons"]))")
             let order = try #require(try await service.carrierOrder(pon: pon))
             #expect(order.numberType == .tollFree && order.losingCarrier == "BCN01" && order.status == .activated)
-            #expect(order.newRespOrg == LifecycleEngine.respOrgId)
+            #expect(order.newRespOrg == RespOrg.defaultID)
             // The controlling RespOrg answers within its 2 business days, or is escalated for about 2 more;
             // the change happens the next business day: far sooner than a local port's FOC lead.
             let foc = try #require(CivilDate(walk.last["foc_date"] as? String ?? ""))

@@ -46,8 +46,7 @@ extension LOAContent {
                 break
             }
         }
-        if let id = form.respOrgID,
-           !(id.count == 5 && id.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) {
+        if let id = form.respOrgID, !RespOrg.isValid(id) {
             problems.append(ValidationProblem(field: "resporg_id", code: "invalid_resporg_id",
                                               message: "A RespOrg id is 5 capital letters or digits, e.g. \"PTN01\""))
         }

@@ -16,7 +16,7 @@ struct BackgroundWork: Sendable {
 
     static func start(store: Store, gateway: any CarrierGateway, clock: any PortInClock, speed: Double,
                       configuration: ServerConfiguration, dataDirectory: URL, logger: Logger) async throws -> BackgroundWork {
-        let engine = LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger)
+        let engine = LifecycleEngine(store: store, gateway: gateway, clock: clock, logger: logger, respOrgID: configuration.respOrgID)
         // Every worker makes sure the periodic draft sweep is queued; only one ever is.
         try await engine.ensureDraftSweep()
         let webhookClient = WebhookDelivery.makeHTTPClient()

@@ -82,7 +82,7 @@ public final class PortInRuntime: Sendable {
                 callbackSecret: configuration.callbackSecret, webhooksAllowPrivate: configuration.webhooksAllowPrivate,
                 web: WebSettings(secureCookies: configuration.effectiveSecureCookies),
                 // Sessions and lockouts keep wall time, also on the accelerated demo clock.
-                sessionClock: SystemClock())
+                sessionClock: SystemClock(), respOrgID: configuration.respOrgID)
             let server = try await RunningServer.start(dependencies: dependencies, host: configuration.host, port: configuration.port,
                                                        logger: logger)
             var background: [Task<Void, Never>] = []

@@ -25,13 +25,15 @@ public struct ServiceDependencies: Sendable {
     /// The clock of session expiry and sign-in lockouts; nil: `clock`. The demo passes wall time here,
     /// since its accelerated clock would end a 30-minute session in a tenth of a second.
     public var sessionClock: (any PortInClock)?
+    /// Our RespOrg id, on toll-free orders and LOAs alike (`PORTIN_RESP_ORG_ID`).
+    public var respOrgID: String
     /// SQLite: the group commit every carrier event of this process goes through (see `IngestGroups`).
     let ingestGroups: IngestGroups?
 
     public init(store: Store, gateway: any CarrierGateway, clock: any PortInClock, documentsDirectory: URL,
                 limits: ServiceLimits = ServiceLimits(), databaseName: String, callbackSecret: String? = nil,
                 calendar: BusinessCalendar = .usFederal, webhooksAllowPrivate: Bool = true, web: WebSettings = WebSettings(),
-                sessionClock: (any PortInClock)? = nil) {
+                sessionClock: (any PortInClock)? = nil, respOrgID: String = RespOrg.defaultID) {
         self.store = store
         self.gateway = gateway
         self.clock = clock
@@ -43,6 +45,7 @@ public struct ServiceDependencies: Sendable {
         self.webhooksAllowPrivate = webhooksAllowPrivate
         self.web = web
         self.sessionClock = sessionClock
+        self.respOrgID = respOrgID
         ingestGroups = store.prefersGroupedWrites ? IngestGroups() : nil
     }
 
@@ -69,7 +72,8 @@ struct APIContext: Sendable {
     var files: DocumentFileStore { DocumentFileStore(root: dependencies.documentsDirectory) }
     var documents: DocumentService { DocumentService(store: store, files: files, clock: clock, limits: limits) }
     var comments: CommentService { CommentService(store: store, clock: clock) }
-    var loaSigning: LOASigningService { LOASigningService(store: store, files: files, clock: clock, calendar: dependencies.calendar) }
+    var loaSigning: LOASigningService { LOASigningService(store: store, files: files, clock: clock, calendar: dependencies.calendar,
+                                                   respOrgID: dependencies.respOrgID) }
     var numbers: NumberService { NumberService(store: store, clock: clock) }
     var sessions: WebSessionService {
         WebSessionService(store: store, clock: dependencies.sessionClock ?? clock, settings: dependencies.web)

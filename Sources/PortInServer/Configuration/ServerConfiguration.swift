@@ -1,4 +1,5 @@
 import Foundation
+import PortInCore
 import Logging
 
 /// Every setting of `portin serve`, read from the environment and an optional `.env` file
@@ -47,6 +48,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// Mark the browser session cookie `Secure`; nil (`auto`): yes unless the server listens on
     /// loopback only (plain http on the demo's own machine), where a browser would drop it.
     public var secureCookies: Bool?
+    /// Our RespOrg id (SMS/800), named on toll-free orders and LOAs.
+    public var respOrgID: String = RespOrg.defaultID
     /// The SMTP server for notification emails; nil writes `.eml` files into `<data>/mail`.
     public var smtp: SMTPSettings?
     /// Sender of the notification emails (`Name <address>` or an address).
@@ -72,6 +75,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         ("PORTIN_CLOCK_SPEED", "times faster than real time; empty = 20000 with the embedded simulator, 1 with a partner"),
         ("PORTIN_WEBHOOKS_ALLOW_PRIVATE", "let webhook endpoints use loopback and private addresses (true/false)"),
         ("PORTIN_SECURE_COOKIES", "mark the browser session cookie Secure (auto, true or false); auto = unless on loopback"),
+        ("PORTIN_RESP_ORG_ID", "our RespOrg id for toll-free ports (5 capital letters or digits)"),
         ("PORTIN_SMTP_HOST", "SMTP server for notification emails; empty = .eml files in <data>/mail"),
         ("PORTIN_SMTP_PORT", "SMTP port (587, or 465 with tls)"),
         ("PORTIN_SMTP_SECURITY", "starttls, tls or none"),
@@ -144,6 +148,11 @@ public struct ServerConfiguration: Sendable, Hashable {
             case "1", "true", "yes", "on": secureCookies = true
             case "0", "false", "no", "off": secureCookies = false
             default: problems.append("PORTIN_SECURE_COOKIES must be auto, true or false")
+            }
+        }
+        if let text = value("PORTIN_RESP_ORG_ID") {
+            if RespOrg.isValid(text) { respOrgID = text } else {
+                problems.append("PORTIN_RESP_ORG_ID must be 5 capital letters or digits (an SMS/800 RespOrg id, e.g. PTI01)")
             }
         }
         if carrierURL != nil && carrierAPIKey == nil { problems.append("PORTIN_CARRIER_API_KEY is required with PORTIN_CARRIER_URL") }

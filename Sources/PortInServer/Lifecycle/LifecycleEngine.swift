@@ -14,6 +14,9 @@ struct LifecycleEngine: Sendable {
     let logger: Logger
     /// The calendar of day-based schedules (FOC reminder, the no-answer watchdog).
     var calendar: BusinessCalendar = .usFederal
+    /// Our RespOrg id: a toll-free order names who takes control of the numbers (the partner
+    /// refuses one without it). `PORTIN_RESP_ORG_ID`; the toll-free LOA names the same one.
+    var respOrgID: String = RespOrg.defaultID
 
     /// A failure worth retrying later (the carrier was unavailable).
     struct RetryableFailure: Error, CustomStringConvertible {
@@ -49,7 +52,7 @@ struct LifecycleEngine: Sendable {
         guard let request = try await store.portRequests.opsFind(id: job.requestId),
               request.status == .submitted, request.version == job.version
         else { return }  // moved on (cancelled, resubmitted): nothing to send
-        let order = try await Self.order(for: request, pin: try await store.portRequests.revealPIN(id: request.id))
+        let order = try await Self.order(for: request, pin: try await store.portRequests.revealPIN(id: request.id), respOrgID: respOrgID)
         let ack: OrderAck
         do {
             ack = job.version > 1 ? try await gateway.supplement(order) : try await gateway.submit(order)
@@ -78,12 +81,8 @@ struct LifecycleEngine: Sendable {
         }
     }
 
-    /// Our RespOrg id: a toll-free order names who takes control of the numbers (the partner
-    /// refuses one without it). A constant until the service has a setting for it.
-    static let respOrgId = "PTI01"
-
     /// The LSR-shaped order for the request (the PIN only travels here).
-    static func order(for request: StoredPortRequest, pin: String?) async throws -> PortOrder {
+    static func order(for request: StoredPortRequest, pin: String?, respOrgID: String) async throws -> PortOrder {
         let draft = request.draft
         let numberType = request.numberType ?? .geographic
         return PortOrder(
@@ -93,7 +92,7 @@ struct LifecycleEngine: Sendable {
             accountNumber: draft.accountNumber, pin: pin, btn: draft.btn, newBTN: draft.newBTN, subscriberType: draft.subscriberType,
             businessName: draft.businessName, firstName: draft.firstName, lastName: draft.lastName,
             authorizedPerson: draft.authorizedPerson ?? AuthorizedPerson(name: ""), serviceAddress: draft.serviceAddress,
-            numbers: request.numbers.map(\.e164), newRespOrg: numberType == .tollFree ? respOrgId : nil)
+            numbers: request.numbers.map(\.e164), newRespOrg: numberType == .tollFree ? respOrgID : nil)
     }
 
     // MARK: Cancel

@@ -29,6 +29,7 @@ struct LOASigningService: Sendable {
     let files: DocumentFileStore
     let clock: any PortInClock
     var calendar: BusinessCalendar = .usFederal
+    var respOrgID: String = RespOrg.defaultID
 
     /// The exact wording the signer agrees to; it is printed on the evidence page.
     static let consentText = "I am authorized to act for the subscriber named in this Letter of Authorization. I have read it, "
@@ -36,12 +37,11 @@ struct LOASigningService: Sendable {
         + "effect as a handwritten one."
     /// The provider the subscriber designates.
     static let newProvider = "PortIn"
-    /// Our RespOrg id, named on toll-free LOAs.
-    static let respOrgID = "PRTIN"
     /// How long an emailed signing link works.
     static let linkLifetime: TimeInterval = 7 * 24 * 3600
 
-    static func form(for request: StoredPortRequest) -> LOAForm {
+    /// The LOA form of `request`; a toll-free LOA names our RespOrg (`PORTIN_RESP_ORG_ID`), as the order does.
+    static func form(for request: StoredPortRequest, respOrgID: String) -> LOAForm {
         switch request.draft.kind {
         case .tollFree: .tollFree(respOrgID: respOrgID)
         case .international: .international(.internationalDefault)
@@ -77,7 +77,7 @@ struct LOASigningService: Sendable {
     func render(_ request: StoredPortRequest, at: Date) throws -> RenderedLOA {
         let content = Self.content(request, date: calendar.localDate(of: at))
         do {
-            return try LOARenderer.render(content, form: Self.form(for: request), createdAt: at)
+            return try LOARenderer.render(content, form: Self.form(for: request, respOrgID: respOrgID), createdAt: at)
         } catch .invalid(let problems) {
             throw Problem.validation(problems.map {
                 FieldError(field: Self.formField($0.field, subscriberType: request.draft.subscriberType), code: $0.code, message: $0.message)
