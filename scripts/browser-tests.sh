@@ -24,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Two business subscribers of Granite Telephone: one per journey.
+# Business subscribers of Granite Telephone: one per journey.
 cat > "$WORK/subscribers.json" <<'JSON'
 [
   {"carrier": "granite-telephone", "account_number": "GT-WEB-101", "btn": "+12175227101", "business_name": "Prairie Books LLC",
@@ -32,7 +32,10 @@ cat > "$WORK/subscribers.json" <<'JSON'
    "service_address": {"house_number": "210", "street": "Monroe St", "city": "Springfield", "state": "IL", "postal_code": "62701", "country": "US"}},
   {"carrier": "granite-telephone", "account_number": "GT-WEB-201", "btn": "+12175227201", "business_name": "Lincoln Diner Inc",
    "authorized_name": "Sam Cole", "numbers": ["+12175227201"],
-   "service_address": {"house_number": "77", "street": "Capitol St", "city": "Springfield", "state": "IL", "postal_code": "62701", "country": "US"}}
+   "service_address": {"house_number": "77", "street": "Capitol St", "city": "Springfield", "state": "IL", "postal_code": "62701", "country": "US"}},
+  {"carrier": "granite-telephone", "account_number": "GT-WEB-301", "btn": "+12175227301", "business_name": "Sangamon Florist LLC",
+   "authorized_name": "Lee Park", "numbers": ["+12175227301"],
+   "service_address": {"house_number": "5", "street": "Adams St", "city": "Springfield", "state": "IL", "postal_code": "62701", "country": "US"}}
 ]
 JSON
 

@@ -16,6 +16,7 @@ import os
 import sys
 import traceback
 
+from ops import ops_journey
 from portal import API, Browser, JourneyFailed, Simulator, check
 
 
@@ -124,6 +125,8 @@ def main():
             ("sign in, dashboard, request page", lambda: login_to_request_page(browser, api, credentials, subscribers[0])),
             ("action required: rejected, corrected inline, resubmitted", lambda: action_required(browser, api, simulator, subscribers[1])),
             ("phone width", lambda: phone_width(browser, api.call("GET", "/v1/port-requests")[1]["data"][0]["id"])),
+            ("ops console: search, document, private note, reject, dashboard",
+             lambda: ops_journey(browser, api, simulator, credentials, subscribers[2])),
         ]
         for name, journey in journeys:
             try:

@@ -15,6 +15,10 @@ struct PageAccessTests {
         "POST /app/requests/:id/submit", "POST /app/requests/:id/cancel", "POST /app/requests/:id/comments",
         "GET /app/requests/:id/documents/:document_id", "GET /app/numbers", "POST /app/numbers/:e164/application",
         "POST /app/applications",
+        // The ops console.
+        "GET /ops/carriers", "POST /ops/jobs/:job_id/retry", "GET /ops/requests/:id", "GET /ops/requests/:id/documents/:document_id",
+        "POST /ops/requests/:id/comments", "POST /ops/requests/:id/notes", "POST /ops/requests/:id/document-requests",
+        "POST /ops/requests/:id/rejections", "POST /ops/requests/:id/transitions", "POST /ops/requests/:id/cancel",
     ]
 
     @Test("every route is either in the API contract or a page route, and the page routes are the known ones",

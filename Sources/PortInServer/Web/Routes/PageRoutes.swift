@@ -17,7 +17,7 @@ enum PageRoutes {
         let pages = app.grouped(WebSessionMiddleware(sessions: context.sessions, maxBodyBytes: context.limits.maxUploadBytes + 64 * 1024))
         LoginPageRoutes(context: context).register(on: pages)
         CustomerPageRoutes(context: context).register(on: pages)
-        OpsPageRoutes().register(on: pages)
+        OpsPageRoutes(context: context).register(on: pages)
     }
 }
 
