@@ -159,14 +159,15 @@ struct OpsPageRoutes {
 
     func reject(_ request: Request) async throws -> Response {
         let form = FormBody.fields(request)
-        // Rows with anything filled in, in order: the body's `reasons[i]` is the i-th of them.
+        // Rows with anything filled in, in order: the body's `reasons[i]` is the i-th of them. (Input names use
+        // dots, not brackets, which the form decoder reading the CSRF token would take for nesting.)
         let rows = (0..<OpsRequestPage.rejectRows).filter { row in
-            ["code", "field", "note"].contains { !(form["reasons[\(row)].\($0)"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+            ["code", "field", "note"].contains { !(form["reasons.\(row).\($0)"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
         }
         let reasons: [JSONValue] = rows.map { row in
             var reason: [String: JSONValue] = [:]
             for key in ["code", "field", "note"] {
-                if let value = form["reasons[\(row)].\(key)"], !value.isEmpty { reason[key] = .string(value) }
+                if let value = form["reasons.\(row).\(key)"], !value.isEmpty { reason[key] = .string(value) }
             }
             return .object(reason)
         }
@@ -174,7 +175,7 @@ struct OpsPageRoutes {
         let actions = context.opsActions
         return try await act(request, form: "reject", values: form, done: "rejected", rename: { field in
             if field == "message" { return "reject_message" }
-            return Self.renameIndexed(field, prefix: "reasons") { rows.indices.contains($0) ? "reasons[\(rows[$0])]" : nil }
+            return Self.renameIndexed(field, prefix: "reasons") { rows.indices.contains($0) ? "reasons.\(rows[$0])" : nil }
         }) { user, stored in
             let (reasons, message) = try OpsActionInput.rejection(object)
             _ = try await actions.reject(by: user, on: stored, reasons: reasons, message: message)

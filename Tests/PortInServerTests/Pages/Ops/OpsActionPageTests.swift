@@ -59,8 +59,8 @@ struct OpsActionPageTests {
             let path = "/ops/requests/\(id)"
             _ = try await ops.post(path + "/notes", [("body", "internal: suspected slamming")])
             let answer = try await ops.post(path + "/rejections", [
-                ("reasons[0].code", "zip_mismatch"), ("reasons[0].note", "Your bill says 62702."),
-                ("reasons[1].code", "loa_illegible_or_unsigned"), ("reasons[1].field", ""), ("reasons[2].code", ""),
+                ("reasons.0.code", "zip_mismatch"), ("reasons.0.note", "Your bill says 62702."),
+                ("reasons.1.code", "loa_illegible_or_unsigned"), ("reasons.1.field", ""), ("reasons.2.code", ""),
                 ("reject_message", "Two things to fix before we resend."),
             ])
             #expect(answer.status == 303 && answer.location == path + "?done=rejected", "\(answer.text.prefix(2000))")
@@ -85,10 +85,10 @@ struct OpsActionPageTests {
             let before = try #require(try await service.store.portRequests.opsFind(id: id))
             let eventsBefore = try await service.store.events.list(requestId: id, accountId: before.accountId).count
             let answer = try await ops.post(path + "/rejections", [
-                ("reasons[0].code", "not_a_code"), ("reasons[1].field", "bad field!"), ("reject_message", ""),
+                ("reasons.0.code", "not_a_code"), ("reasons.1.field", "bad field!"), ("reject_message", ""),
             ])
             expectPage(answer, status: 422, contains: ["Not rejected: 4 problems", "nothing was changed"])
-            for field in ["reasons[0].code", "reasons[1].code", "reasons[1].field", "reject_message"] {
+            for field in ["reasons.0.code", "reasons.1.code", "reasons.1.field", "reject_message"] {
                 #expect(answer.text.contains("href=\"#\(FormParts.id(field))\""), "\(field)")
             }
             // What was sent comes back.
@@ -177,7 +177,7 @@ struct OpsActionPageTests {
             let path = "/ops/requests/\(id)"
             for token in [TestBrowser.CSRF.none, .value("forged-token")] {
                 expectPage(try await ops.post(path + "/notes", [("body", "sneaky")], csrf: token), status: 403, contains: ["This form has expired"])
-                expectPage(try await ops.post(path + "/rejections", [("reasons[0].code", "zip_mismatch"), ("reject_message", "x")], csrf: token),
+                expectPage(try await ops.post(path + "/rejections", [("reasons.0.code", "zip_mismatch"), ("reject_message", "x")], csrf: token),
                            status: 403)
             }
             let stored = try #require(try await service.store.portRequests.opsFind(id: id))

@@ -18,9 +18,9 @@ extension OpsRequestPage {
             labels["documents.\(kind.rawValue).note"] = PageFormat.documentKind(kind) + ": note"
         }
         for row in 0..<rejectRows {
-            labels["reasons[\(row)].code"] = "Reason \(row + 1): code"
-            labels["reasons[\(row)].field"] = "Reason \(row + 1): field"
-            labels["reasons[\(row)].note"] = "Reason \(row + 1): note"
+            labels["reasons.\(row).code"] = "Reason \(row + 1): code"
+            labels["reasons.\(row).field"] = "Reason \(row + 1): field"
+            labels["reasons.\(row).note"] = "Reason \(row + 1): note"
         }
         return labels
     }()
@@ -86,7 +86,7 @@ extension OpsRequestPage {
             if let list = summary(state, "Not rejected") { list }
             for message in state.errors.messages("reasons") { H.p(.class("field-error")) { "Error: " + message } }
             for row in 0..<Self.rejectRows {
-                let key = "reasons[\(row)]"
+                let key = "reasons.\(row)"
                 H.fieldset {
                     H.legend { "Reason \(row + 1)" + (row == 0 ? "" : " (optional)") }
                     FormParts.select(key + ".code", label: "Code", options: codes,
