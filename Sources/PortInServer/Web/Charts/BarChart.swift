@@ -18,9 +18,9 @@ struct BarChart: Sendable {
     var labelHeading: String
     var valueHeading: String
 
-    static let width = 640.0
+    static let width = 680.0
     static let labelWidth = 220.0
-    static let valueWidth = 120.0
+    static let valueWidth = 160.0
     static let rowHeight = 28.0
     static let barHeight = 18.0
 

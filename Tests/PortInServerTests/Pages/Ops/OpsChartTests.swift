@@ -38,7 +38,7 @@ struct OpsChartTests {
             BarChart.Bar(label: "zip_mismatch", value: 6, valueText: "6"),
         ], labelHeading: "Code", valueHeading: "Requests")
         let html = chart.render().rendered
-        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 64\" role=\"img\" aria-labelledby=\"chart-x-title chart-x-desc\""))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 64\" role=\"img\" aria-labelledby=\"chart-x-title chart-x-desc\""))
         #expect(html.contains("<title id=\"chart-x-title\">Rejections &lt;by code&gt;</title>"))
         #expect(html.contains("<desc id=\"chart-x-desc\">Tom &amp; Jerry&#39;s &quot;data&quot;</desc>"))
         #expect(!html.contains("<script>"))
