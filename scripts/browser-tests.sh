@@ -24,7 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Business subscribers of Granite Telephone: one per journey (the last two: the wizard's, scripts/browser/wizard.py).
+# Business subscribers of Granite Telephone: one per journey (the 3rd and 4th: the wizard's, scripts/browser/wizard.py;
+# the 5th: the ops console's, scripts/browser/ops.py).
 cat > "$WORK/subscribers.json" <<'JSON'
 [
   {"carrier": "granite-telephone", "account_number": "GT-WEB-101", "btn": "+12175227101", "business_name": "Prairie Books LLC",
@@ -38,7 +39,10 @@ cat > "$WORK/subscribers.json" <<'JSON'
    "service_address": {"house_number": "5", "street": "Adams St", "city": "Springfield", "state": "IL", "postal_code": "62701", "country": "US"}},
   {"carrier": "granite-telephone", "account_number": "GT-WEB-401", "btn": "+12175227401", "business_name": "Oak Ridge Florist Inc",
    "authorized_name": "Kim Bell", "numbers": ["+12175227401"],
-   "service_address": {"house_number": "9", "street": "Oak Ridge Rd", "city": "Springfield", "state": "IL", "postal_code": "62702", "country": "US"}}
+   "service_address": {"house_number": "9", "street": "Oak Ridge Rd", "city": "Springfield", "state": "IL", "postal_code": "62702", "country": "US"}},
+  {"carrier": "granite-telephone", "account_number": "GT-WEB-501", "btn": "+12175227501", "business_name": "Sangamon Florist LLC",
+   "authorized_name": "Lee Park", "numbers": ["+12175227501"],
+   "service_address": {"house_number": "5", "street": "Adams St", "city": "Springfield", "state": "IL", "postal_code": "62701", "country": "US"}}
 ]
 JSON
 

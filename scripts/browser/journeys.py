@@ -16,6 +16,7 @@ import os
 import sys
 import traceback
 
+from ops import ops_journey
 from portal import API, Browser, JourneyFailed, Simulator, check
 import wizard
 
@@ -128,6 +129,8 @@ def main():
             ("port numbers wizard: checked, signed on the canvas, submitted", lambda: wizard.customer_wizard(browser, api, subscribers[2])),
             ("signing link: emailed, signed without an account, submitted",
              lambda: wizard.signing_link(browser, api, credentials, args.data_dir, subscribers[3])),
+            ("ops console: search, document, private note, reject, dashboard",
+             lambda: ops_journey(browser, api, simulator, credentials, subscribers[4])),
         ]
         for name, journey in journeys:
             try:

@@ -61,6 +61,46 @@ enum OpsActionInput {
         return (items, message)
     }
 
+    /// `{"reasons": [{"code": "zip_mismatch", "field": "service_address.postal_code", "note": "..."}], "message": "..."}`:
+    /// one or more catalog codes, each with an optional field path (default: the catalog's) and note.
+    static func rejection(_ object: [String: JSONValue]) throws -> (reasons: [Rejection], message: String) {
+        var reader = InputReader()
+        var reasons: [Rejection] = []
+        switch object["reasons"] {
+        case nil, .null?:
+            reader.add("reasons", "required", "Choose at least one rejection code.")
+        case .array(let entries)?:
+            if entries.isEmpty { reader.add("reasons", "too_few", "Choose at least one rejection code.") }
+            if entries.count > 10 { reader.add("reasons", "too_many", "At most 10 reasons at once.") }
+            for (index, entry) in entries.prefix(10).enumerated() {
+                let path = "reasons[\(index)]"
+                guard case .object(let fields) = entry else {
+                    reader.add(path, "invalid_type", "Expected an object, got \(entry.typeName).")
+                    continue
+                }
+                let code = reader.enumeration(fields, "code", as: RejectionCode.self, at: path)
+                let field = reader.string(fields, "field", at: path, maxLength: 100).value
+                let note = reader.string(fields, "note", at: path, maxLength: 500).value
+                if let field, !field.isEmpty, !field.allSatisfy({ $0.isLetter || $0.isNumber || "._[]".contains($0) }) {
+                    reader.add(path + ".field", "invalid_value", "A field path such as service_address.postal_code.")
+                }
+                guard case .value(let code) = code else {
+                    if !reader.errors.contains(where: { $0.field == path + ".code" }) {
+                        reader.add(path + ".code", "required", "Choose a rejection code from the catalog.")
+                    }
+                    continue
+                }
+                reasons.append(Rejection(code: code, message: note.flatMap { $0.isEmpty ? nil : $0 },
+                                         field: field.flatMap { $0.isEmpty ? nil : $0 }))
+            }
+        case let other?:
+            reader.add("reasons", "invalid_type", "Expected an array of objects, got \(other.typeName).")
+        }
+        let message = reader.requiredString(object, "message", maxLength: 2000)
+        guard reader.errors.isEmpty, let message else { throw Problem.validation(reader.errors) }
+        return (reasons, message)
+    }
+
     /// `{"to": "<status>", "reason": "...", "foc_date": "YYYY-MM-DD"}`; the FOC date goes with
     /// `foc_confirmed` only, and must be a business day from `today` on.
     static func move(_ object: [String: JSONValue], today: CivilDate, calendar: BusinessCalendar) throws

@@ -1,3 +1,4 @@
+import Foundation
 import PortInCore
 import PortInStore
 import Vapor
@@ -39,18 +40,23 @@ struct OpsJobRoutes {
     /// Requeues a dead job now with a fresh attempt budget.
     func retry(_ request: Request) async throws -> Response {
         _ = try request.opsUser()
-        let id = try request.pathParameter("job_id")
-        guard let job = try await context.store.jobs.find(id: id) else {
+        let retried = try await Self.retryDead(id: try request.pathParameter("job_id"), store: context.store, now: context.clock.now())
+        return try APIJSON.response(JobBody(retried))
+    }
+
+    /// The retry of the API and the console: 404 for an unknown job, 409 for one that is not dead.
+    static func retryDead(id: String, store: Store, now: Date) async throws -> Job {
+        guard let job = try await store.jobs.find(id: id) else {
             throw Problem(.notFound, code: "not_found", title: "Not found", detail: "No job with this id.")
         }
-        guard try await context.store.jobs.retryDead(id: id, now: context.clock.now()) else {
+        guard try await store.jobs.retryDead(id: id, now: now) else {
             throw Problem(.conflict, code: "job_not_dead", title: "Only dead jobs can be retried",
                           detail: "This job is \(job.status.rawValue); it runs (or ran) by itself.")
         }
-        guard let retried = try await context.store.jobs.find(id: id) else {
+        guard let retried = try await store.jobs.find(id: id) else {
             throw Problem(.notFound, code: "not_found", title: "Not found", detail: "No job with this id.")
         }
-        return try APIJSON.response(JobBody(retried))
+        return retried
     }
 
     /// The watchdogs' alerts across accounts, newest first.

@@ -54,6 +54,15 @@ struct OpsActionService: Sendable {
                               change: StatusChange(from: request.status, to: .actionRequired, reasons: reasons))
     }
 
+    // MARK: Rejections
+
+    /// Sends the request back to the customer (`action_required`) with catalog reasons, each shown
+    /// at its field on the customer's page; `message` is the status change's reason.
+    func reject(by user: User, on request: StoredPortRequest, reasons: [Rejection], message: String) async throws -> StoredPortRequest {
+        try await move(request, to: .actionRequired, by: user, reason: message,
+                       change: StatusChange(from: request.status, to: .actionRequired, reasons: reasons))
+    }
+
     // MARK: Moves
 
     /// Moves the request to `target` as the porting team (reason required), with what the target

@@ -64,49 +64,28 @@ extension PortRequestService {
     }
 
     /// Fetches the CSR through the gateway and compares it field by field with the request, as the
-    /// losing carrier will. Fields the carrier withheld are not compared.
+    /// losing carrier will: the problems to fix before submitting.
     func csrPreCheck(_ draft: PortRequestDraft, number: String) async throws -> [FieldError] {
-        let csr: CSRResponse
-        do {
-            csr = try await gateway.customerServiceRecord(CSRRequest(number: number, accountNumber: draft.accountNumber, pin: draft.pin))
-        } catch .invalidRequest(let refusals) {
-            return refusals.map {
-                FieldError(field: $0.field ?? "account_number", code: "csr_" + $0.code, message: $0.message)
-            }
-        } catch .notFound {
-            return [FieldError(field: "numbers[0]", code: "csr_not_found",
-                               message: "The losing carrier has no account record for this number; check it is still in service.")]
-        } catch {
+        switch try await csrCheck(draft, number: number) {
+        case .unavailable:
             // The pre-check only spares a rejection; the carrier still validates on submission.
             return []
-        }
-        let address = csr.serviceAddress
-            ?? ServiceAddress(houseNumber: "", street: "", city: "", state: "", postalCode: "", country: draft.country)
-        let record = CustomerServiceRecord(
-            accountNumber: csr.accountNumber ?? "", btn: csr.btn ?? "", subscriberType: csr.subscriberType ?? draft.subscriberType,
-            businessName: csr.businessName, firstName: csr.firstName, lastName: csr.lastName,
-            authorizedName: csr.authorizedName ?? "", serviceAddress: address, numbers: csr.numbers)
-        var withheld: Set<String> = []
-        if csr.accountNumber == nil { withheld.insert("account_number") }
-        if csr.btn == nil { withheld.insert("btn") }
-        if csr.authorizedName == nil { withheld.insert("authorized_person.name") }
-        if csr.businessName == nil { withheld.insert("business_name") }
-        if csr.firstName == nil { withheld.insert("first_name") }
-        if csr.lastName == nil { withheld.insert("last_name") }
-        return CSRMatcher.mismatches(draft, with: record).compactMap { comparison in
-            if withheld.contains(comparison.field) { return nil }
-            if csr.serviceAddress == nil && comparison.field.hasPrefix("service_address.") { return nil }
-            switch comparison.result {
-            case .match:
-                return nil
-            case .mismatch(_, let onRecord):
-                return FieldError(field: comparison.field, code: "csr_mismatch",
-                                  message: "Does not match the losing carrier's record; enter it exactly as on the bill.",
-                                  onRecord: onRecord == FieldMatch.redacted ? nil : onRecord)
-            case .missing(let onRecord):
-                return FieldError(field: comparison.field, code: "csr_missing",
-                                  message: "The losing carrier has this on record; enter it.",
-                                  onRecord: onRecord == FieldMatch.redacted ? nil : onRecord)
+        case .refused(let errors):
+            return errors
+        case .compared(_, let comparisons):
+            return comparisons.compactMap { comparison in
+                switch comparison.result {
+                case .match:
+                    return nil
+                case .mismatch(_, let onRecord):
+                    return FieldError(field: comparison.field, code: "csr_mismatch",
+                                      message: "Does not match the losing carrier's record; enter it exactly as on the bill.",
+                                      onRecord: onRecord == FieldMatch.redacted ? nil : onRecord)
+                case .missing(let onRecord):
+                    return FieldError(field: comparison.field, code: "csr_missing",
+                                      message: "The losing carrier has this on record; enter it.",
+                                      onRecord: onRecord == FieldMatch.redacted ? nil : onRecord)
+                }
             }
         }
     }

@@ -211,6 +211,17 @@ struct PortRequestService: Sendable {
         return try await cancel(account: account, current: current, reason: reason)
     }
 
+    /// Where a cancel goes from `status`: nothing is live at a carrier for a draft or a plain
+    /// rejection, so it closes at once; otherwise the carrier must confirm (the lifecycle sends the
+    /// cancel and moves to `cancelled`). Nil when a request in `status` cannot be cancelled.
+    static func cancelTarget(from status: PortStatus) -> PortStatus? {
+        switch status {
+        case .draft, .actionRequired: .cancelled
+        case .submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed: .cancelRequested
+        default: nil
+        }
+    }
+
     /// Cancels `current` (read by the caller for this account), or asks the carrier to.
     func cancel(account: Account, current: StoredPortRequest, reason: String?) async throws -> StoredPortRequest {
         // Carriers freeze an order in the last 48 hours before its port date: a cancel then would fail
@@ -222,13 +233,7 @@ struct PortRequestService: Sendable {
                               detail: "The port is due on \(foc); cancels close 48 hours before it. Contact the porting team.")
             }
         }
-        // Nothing is live at a carrier for a draft or a plain rejection: cancel at once. Otherwise the
-        // carrier must confirm (the lifecycle sends the cancel and moves to `cancelled`).
-        let target: PortStatus
-        switch current.status {
-        case .draft, .actionRequired: target = .cancelled
-        case .submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed: target = .cancelRequested
-        default:
+        guard let target = Self.cancelTarget(from: current.status) else {
             throw Problem.wrongStatus(current.status, action: "cancelled",
                                       allowed: [.draft, .actionRequired, .submitted, .carrierReview, .pendingLosingCarrier, .focConfirmed])
         }

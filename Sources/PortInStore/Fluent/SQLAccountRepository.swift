@@ -52,6 +52,15 @@ struct SQLAccountRepository: AccountRepository {
             .all(decoding: AccountRow.self, with: rowDecoder).map { try $0.record() }
         return makePage(rows, limit: page.limit) { ($0.createdAt, $0.id) }
     }
+
+    func search(name text: String, limit: Int) async throws -> [Account] {
+        // LIKE's wildcards in the text are matched literally; lower() on both sides is case-insensitive on both backends.
+        let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let contains: SQLQueryString = "lower(\(ident: "name")) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+        return try await context.sql.select().column("*").from("accounts").where(contains).orderBy("name").orderBy("id")
+            .limit(max(1, min(limit, 200))).all(decoding: AccountRow.self, with: rowDecoder).map { try $0.record() }
+    }
 }
 
 struct UserRow: Codable, Sendable {

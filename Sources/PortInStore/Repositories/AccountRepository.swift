@@ -9,6 +9,8 @@ public protocol AccountRepository: Sendable {
     func authenticate(authId: String, token: String) async throws -> Account?
     /// Ops: all accounts, newest first.
     func list(page: PageRequest) async throws -> Page<Account>
+    /// Ops search: accounts whose name contains `text` (case-insensitive), by name, at most `limit`.
+    func search(name text: String, limit: Int) async throws -> [Account]
 }
 
 /// Users who sign in with email and password.

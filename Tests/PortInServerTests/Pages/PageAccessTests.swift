@@ -20,6 +20,10 @@ struct PageAccessTests {
         "GET /app/port/:group/requests/:id/loa", "GET /app/port/:group/requests/:id/sign", "POST /app/port/:group/requests/:id/sign",
         "POST /app/port/:group/requests/:id/signing-link", "POST /app/port/:group/requests/:id/invoice", "POST /app/port/:group/submit",
         "GET /sign/:token", "GET /sign/:token/loa", "POST /sign/:token",
+        // The ops console.
+        "GET /ops/carriers", "POST /ops/jobs/:job_id/retry", "GET /ops/requests/:id", "GET /ops/requests/:id/documents/:document_id",
+        "POST /ops/requests/:id/comments", "POST /ops/requests/:id/notes", "POST /ops/requests/:id/document-requests",
+        "POST /ops/requests/:id/rejections", "POST /ops/requests/:id/transitions", "POST /ops/requests/:id/cancel",
     ]
 
     @Test("every route is either in the API contract or a page route, and the page routes are the known ones",

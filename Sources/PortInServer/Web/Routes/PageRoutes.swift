@@ -19,7 +19,7 @@ enum PageRoutes {
         CustomerPageRoutes(context: context).register(on: pages)
         WizardPageRoutes(context: context).register(on: pages)
         SigningPageRoutes(context: context).register(on: pages)
-        OpsPageRoutes().register(on: pages)
+        OpsPageRoutes(context: context).register(on: pages)
     }
 }
 
