@@ -117,25 +117,7 @@ extension OpsRequestPage {
     private var numbersSection: HTML {
         H.section(.class("card"), Attribute("aria-labelledby", "numbers-heading")) {
             H.h2(.id("numbers-heading")) { "Numbers (\(request.numbers.count))" }
-            H.div(.class("table-wrap")) {
-                H.table {
-                    H.thead {
-                        H.tr {
-                            H.th(Attribute("scope", "col")) { "Number" }; H.th(Attribute("scope", "col")) { "Status" }
-                            H.th(Attribute("scope", "col")) { "Port date" }
-                        }
-                    }
-                    H.tbody {
-                        for number in request.numbers {
-                            H.tr {
-                                H.td { PageFormat.phone(number.e164) }
-                                H.td { H.span(.class("badge " + number.status.rawValue)) { PageFormat.numberStatus(number.status) } }
-                                H.td { number.focDate?.description ?? "–" }
-                            }
-                        }
-                    }
-                }
-            }
+            NumberStatusTable.html(request.numbers)
         }
     }
 

@@ -160,21 +160,7 @@ extension RequestPage {
             for message in formErrors.all.filter({ $0.field.hasPrefix("numbers") }).map(\.message) {
                 H.p(.class("field-error")) { "Error: " + message }
             }
-            H.div(.class("table-wrap")) {
-                H.table {
-                    H.thead { H.tr { H.th(Attribute("scope", "col")) { "Number" }; H.th(Attribute("scope", "col")) { "Status" }
-                        H.th(Attribute("scope", "col")) { "Port date" } } }
-                    H.tbody {
-                        for number in request.numbers {
-                            H.tr {
-                                H.td { PageFormat.phone(number.e164) }
-                                H.td { H.span(.class("badge " + number.status.rawValue)) { PageFormat.numberStatus(number.status) } }
-                                H.td { number.focDate?.description ?? "–" }
-                            }
-                        }
-                    }
-                }
-            }
+            NumberStatusTable.html(request.numbers)
         }
     }
 
