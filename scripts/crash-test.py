@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Crash test (issue 5): `portin serve` is killed with SIGKILL in the middle of a busy flow and
 restarted, several times; afterwards no transition is lost or applied twice, every email and webhook
-went out once per event, and every request finished.
+event went out (each notification made once, with one id), and every request finished.
+
+Sending is at least once (docs/lifecycle.md): a webhook the receiver answered just before a kill, and
+not yet recorded as delivered, is sent again after its lease. That repeat is allowed here only as a
+byte-identical redelivery (same event id, delivery id and body), which a receiver deduping on
+`PortIn-Event-Id` drops; the run reports how many there were. A second notification for one event,
+or a changed body, fails the run. Emails are files named by Message-ID, so a repeat replaces its file.
 
 Topology, all real processes on loopback: `carrier-sim` (the partner carrier, which survives our
 crashes as a real one would, and retries its callbacks), `portin serve` against it with its embedded
@@ -83,7 +89,8 @@ class ReceiverHandler(http.server.BaseHTTPRequestHandler):
             event = json.loads(body)
             self.server.deliveries.append({"event_id": event["id"], "type": event["type"],
                                            "request_id": event["data"]["request_id"],
-                                           "delivery_id": self.headers.get("PortIn-Delivery-Id")})
+                                           "delivery_id": self.headers.get("PortIn-Delivery-Id"),
+                                           "body": hashlib.sha256(body).hexdigest()})
         self.send_response(204)
         self.end_headers()
 
@@ -303,29 +310,36 @@ def run(args, rng, portin, carrier_port, receiver, data, subscribers):
             if mail[(request_id, kind)] != 1:
                 problems.append(f"{request_id}: {mail[(request_id, kind)]} '{kind}' emails")
 
-    # Webhooks: every event exactly once (by event id), the signature always valid.
+    # Webhooks: every event once by its event id, the signature always valid; a repeat only as an
+    # identical redelivery of the same delivery (sent before a kill, recorded by nobody).
     with receiver.lock:
         deliveries = list(receiver.deliveries)
         bad = receiver.bad_signatures
-    by_event = collections.Counter(d["event_id"] for d in deliveries)
-    per_request = collections.Counter((d["request_id"], d["type"]) for d in deliveries)
-    repeated = {e: n for e, n in by_event.items() if n > 1}
+    first = {}
+    redelivered = 0
+    for d in deliveries:
+        seen = first.setdefault(d["event_id"], d)
+        if seen is d:
+            continue
+        redelivered += 1
+        if (seen["delivery_id"], seen["body"]) != (d["delivery_id"], d["body"]):
+            problems.append(f"event {d['event_id']} sent again as a different delivery or body")
+    per_request = collections.Counter((d["request_id"], d["type"]) for d in first.values())
     if bad:
         problems.append(f"{bad} webhook deliveries with a bad signature")
-    if repeated:
-        problems.append(f"webhook events delivered more than once: {repeated}")
     for request_id in ids:
         if per_request[(request_id, "port_request.status_changed")] != len(EXPECTED_CHAIN):
             problems.append(f"{request_id}: {per_request[(request_id, 'port_request.status_changed')]} status_changed webhooks")
         for kind in EXPECTED_EMAILS:
             if per_request[(request_id, f"port_request.{kind}")] != 1:
                 problems.append(f"{request_id}: {per_request[(request_id, f'port_request.{kind}')]} {kind} webhooks")
-    print(f"emails: {sum(mail.values())}; webhook deliveries: {len(deliveries)} of {len(by_event)} events")
+    print(f"emails: {sum(mail.values())}; webhook deliveries: {len(deliveries)} of {len(first)} events "
+          f"({redelivered} identical redeliveries after a kill)")
     if problems:
         for p in problems[:40]:
             print("  " + p, file=sys.stderr)
         fail(f"{len(problems)} problems")
-    print("PASS: every request completed; no transition lost or doubled; each email and webhook once per event")
+    print("PASS: every request completed; no transition lost or doubled; each email and webhook event once by its id")
     return 0
 
 

@@ -41,4 +41,32 @@ struct CarrierCallbackConcurrencyTests {
             #expect(try await service.jobs(.provisionNumbers).count == 1)
         }
     }
+
+    @Test("activated before the provisioning job ran: the customer still gets one numbers_provisioned notice, and the late job adds none",
+          arguments: TestBackend.available)
+    func activatedBeforeProvisioning(backend: TestBackend) async throws {
+        try await TestService.with(backend) { service in
+            let (_, auth) = try await service.makeAccount()
+            let numbers = ["+12175220521", "+12175220522"]
+            try service.addSubscriber(numbers: numbers)
+            let request = try await service.submitToCarrier(auth, numbers: numbers)
+            let pon = try #require(request["pon"] as? String)
+            let now = service.clock.now()
+            // A FOC far enough ahead that provisioning is not due yet; then the carrier activates at once.
+            for event in [
+                CarrierEvent(eventId: "ab-sent", type: .sentToLosingCarrier, pon: pon, version: 1, occurredAt: now),
+                CarrierEvent(eventId: "ab-foc", type: .foc, pon: pon, version: 1, occurredAt: now, focDate: CivilDate("2027-04-20")),
+                CarrierEvent(eventId: "ab-activated", type: .activated, pon: pon, version: 1, occurredAt: now),
+            ] {
+                #expect(try await service.deliverCarrierEvent(event) == "applied")
+            }
+            #expect(try await service.read(auth, request.id).status == "completed")
+            #expect(try await service.outboxEmails(.numbersProvisioned, request: request.id).count == 1)
+            #expect(try await service.outboxEmails(.completed, request: request.id).count == 1)
+            // The provisioning job, once due, finds the request completed and does nothing.
+            service.clock.advance(by: 200 * 86_400)
+            _ = try await service.runner.runDue()
+            #expect(try await service.outboxEmails(.numbersProvisioned, request: request.id).count == 1)
+        }
+    }
 }

@@ -202,6 +202,13 @@ struct CarrierEventIngest: Sendable {
         }
     }
 
+    /// Whether the request reached completion without its numbers being provisioned (they are
+    /// `porting` once the provisioning job ran). Read inside `tx`: the job may have just committed.
+    static func provisioningWasMissed(_ request: StoredPortRequest, tx: StoreTransaction) async throws -> Bool {
+        guard let current = try await tx.portRequests.opsFind(id: request.id) else { return false }
+        return !current.numbers.contains { $0.status == .porting }
+    }
+
     /// Jobs and inventory changes an applied event implies, in the same transaction.
     static func followUp(_ event: CarrierEvent, request: StoredPortRequest, tx: StoreTransaction, calendar: BusinessCalendar,
                          now: Date) async throws {
@@ -217,6 +224,14 @@ struct CarrierEventIngest: Sendable {
             try await tx.scheduleFOCReminder(request, calendar: calendar, now: now)
             try await tx.scheduleActivationCheck(request, calendar: calendar, now: now)
         case .completed:
+            // The carrier activated before our provisioning job ran (it was due, but a worker died
+            // holding it, or the FOC was too near): the customer still hears the numbers are here.
+            if try await provisioningWasMissed(request, tx: tx) {
+                _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "numbers_provisioned",
+                                                        actor: .system, reason: "\(numbers.count) numbers added to the account at activation",
+                                                        at: now))
+                try await tx.notify(PortNotification(type: .numbersProvisioned, request: request, at: now), request: request)
+            }
             try await tx.numbers.provision(accountId: request.accountId, numbers: numbers, portRequestId: request.id,
                                            focDate: request.focDate, now: now)
             try await tx.numbers.activate(accountId: request.accountId, numbers: numbers, now: now)
