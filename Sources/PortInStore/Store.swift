@@ -56,13 +56,16 @@ public struct Store: Sendable {
     let secretBox: SecretBox
     /// Kept only where this process makes every write (SQLite).
     let cache: RequestReadCache?
+    /// SQLite: the writer connection's thread, where write transactions run (see `WriterExecutor`).
+    let writerExecutor: WriterExecutor?
 
     init(makeDatabase: @escaping @Sendable () -> any Database, makeReadDatabase: (@Sendable () -> any Database)? = nil,
-         secretBox: SecretBox, cache: RequestReadCache? = nil) {
+         secretBox: SecretBox, cache: RequestReadCache? = nil, writerExecutor: WriterExecutor? = nil) {
         self.makeDatabase = makeDatabase
         self.makeReadDatabase = makeReadDatabase ?? makeDatabase
         self.secretBox = secretBox
         self.cache = cache
+        self.writerExecutor = writerExecutor
     }
 
     /// Runs `body` in one database transaction: all of its writes commit, or none do when it throws.
@@ -71,8 +74,15 @@ public struct Store: Sendable {
         let cache = self.cache
         // Reads cached while the transaction ran may hold its uncommitted past: drop them once it ends.
         defer { cache?.invalidate() }
-        return try await makeDatabase().transaction { database in
-            try await body(StoreTransaction(database: database, secretBox: box, cache: cache))
+        let executor = writerExecutor
+        let database = makeDatabase()
+        // SQLite: on the writer's thread (`WriterExecutor`); the body again, as the driver runs it in a task of its own.
+        return try await withTaskExecutorPreference(executor) {
+            try await database.transaction { database in
+                try await withTaskExecutorPreference(executor) {
+                    try await body(StoreTransaction(database: database, secretBox: box, cache: cache))
+                }
+            }
         }
     }
 
@@ -87,12 +97,20 @@ public struct Store: Sendable {
     public func groupedTransaction<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         let box = secretBox
         let cache = self.cache
+        let executor = writerExecutor
         defer { cache?.invalidate() }
-        return try await makeDatabase().transaction { database in
-            let writeBehind = WriteBehind()
-            let result = try await body(StoreTransaction(database: database, secretBox: box, cache: cache, writeBehind: writeBehind))
-            try await writeBehind.flush(to: database as! any SQLDatabase)
-            return result
+        let database = makeDatabase()
+        // Outside too: the transaction's BEGIN and COMMIT then run on the writer's thread as well.
+        return try await withTaskExecutorPreference(executor) {
+            try await database.transaction { database in
+                // Again inside: the driver runs the body in a task of its own, which does not inherit it.
+                try await withTaskExecutorPreference(executor) {
+                    let writeBehind = WriteBehind()
+                    let result = try await body(StoreTransaction(database: database, secretBox: box, cache: cache, writeBehind: writeBehind))
+                    try await writeBehind.flush(to: database as! any SQLDatabase)
+                    return result
+                }
+            }
         }
     }
 

@@ -100,6 +100,7 @@ struct LifecycleBench: AsyncParsableCommand {
                 }
             }
             let timer = ContinuousClock()
+            let cpuBefore = ProcessCPU.seconds()
             let outcomes = OutcomeCounter()
             let work = prepared
             let elapsed = try await timer.measure {
@@ -127,6 +128,7 @@ struct LifecycleBench: AsyncParsableCommand {
                 }
             }
             let total = requests * 4
+            let cpu = ProcessCPU.seconds() - cpuBefore
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let counts = outcomes.counts
             let focConfirmed = try await store.portRequests.statusCounts()[.focConfirmed] ?? 0
@@ -134,6 +136,7 @@ struct LifecycleBench: AsyncParsableCommand {
             let outbox = try await runtime.count("outbox_messages")
             print(String(format: "callbacks: %d events (%d requests x 3 moves + 1 duplicate) by %d senders in %.2f s: %.0f events/s",
                          total, requests, concurrency, seconds, Double(total) / seconds))
+            print(String(format: "  process CPU %.2f s (%.0f%% of one core): %.2f ms per event", cpu, cpu / seconds * 100, cpu * 1000 / Double(total)))
             print("  outcomes: \(counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
             print("  requests foc_confirmed: \(focConfirmed) of \(requests); event receipts: \(receipts); outbox messages written: \(outbox)")
             guard counts["applied"] == requests * 3, counts["duplicate"] == requests, focConfirmed == requests, receipts == requests * 3 else {
@@ -214,5 +217,15 @@ extension LifecycleBench {
         #else
         "release"
         #endif
+    }
+}
+
+/// User plus system CPU time of this process, for a rate that does not depend on what else the machine runs.
+enum ProcessCPU {
+    static func seconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return value(usage.ru_utime) + value(usage.ru_stime)
     }
 }

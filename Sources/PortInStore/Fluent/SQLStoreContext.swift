@@ -34,8 +34,8 @@ struct SQLStoreContext: Sendable {
 }
 
 /// Snake-case keys for row structs, and explicit NULLs so batch inserts keep one column list.
-let rowDecoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
-let rowEncoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+let rowDecoder = SQLRowDecoder(keyDecodingStrategy: ColumnNames.decoding)
+let rowEncoder = SQLQueryEncoder(keyEncodingStrategy: ColumnNames.encoding, nilEncodingStrategy: .asNil)
 
 /// JSON kept in TEXT columns: never filtered on by SQL, so the same column type works on both engines.
 enum StoreJSON {

@@ -15,8 +15,10 @@ public final class StoreRuntime: Sendable {
     /// The repositories and transactions over this runtime's database.
     public let store: Store
     let databases: Databases
+    /// SQLite files: the read connections, on their own thread pool.
+    let readerDatabases: Databases?
     let eventLoopGroup: MultiThreadedEventLoopGroup
-    let threadPool: NIOThreadPool
+    let threadPools: [NIOThreadPool]
     let logger: Logger
 
     /// Opens (and for SQLite files creates the directory of) the configured database.
@@ -31,9 +33,18 @@ public final class StoreRuntime: Sendable {
         if case .sqliteFile = configuration.backend { readerLoops = max(1, cores) } else { readerLoops = 0 }
         let loops = configuration.isPostgres ? cores : 1 + readerLoops
         let group = MultiThreadedEventLoopGroup(numberOfThreads: loops)
-        let pool = NIOThreadPool(numberOfThreads: configuration.isPostgres ? 1 : 1 + readerLoops)
+        // SQLite's writer has a thread of its own, where its transactions also run (`WriterExecutor`).
+        let pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()
         let databases = Databases(threadPool: pool, on: group)
+        var pools = [pool]
+        var readerDatabases: Databases?
+        if readerLoops > 0 {
+            let readerPool = NIOThreadPool(numberOfThreads: readerLoops)
+            readerPool.start()
+            pools.append(readerPool)
+            readerDatabases = Databases(threadPool: readerPool, on: group)
+        }
 
         // Writers queue for SQLite's one writer connection by design, so a burst (or a slow, loaded machine)
         // must make them wait longer, not fail: the driver's default of 10 s turned a busy moment into
@@ -45,8 +56,8 @@ public final class StoreRuntime: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), connectionPoolTimeout: sqliteWait,
                                   sqlLogLevel: .trace), as: .sqlite)
-            databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), connectionPoolTimeout: sqliteWait,
-                                  sqlLogLevel: .trace), as: Self.sqliteReaders)
+            readerDatabases?.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), connectionPoolTimeout: sqliteWait,
+                                         sqlLogLevel: .trace), as: Self.sqliteReaders)
         case .sqliteMemory(let name):
             databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: name)), connectionPoolTimeout: sqliteWait,
                                   sqlLogLevel: .trace), as: .sqlite)
@@ -60,8 +71,9 @@ public final class StoreRuntime: Sendable {
                           as: .psql)
         }
         eventLoopGroup = group
-        threadPool = pool
+        threadPools = pools
         self.databases = databases
+        self.readerDatabases = readerDatabases
         if configuration.isPostgres {
             store = Store(makeDatabase: { databases.database(logger: logger, on: group.any())! }, secretBox: secretBox)
         } else {
@@ -74,15 +86,16 @@ public final class StoreRuntime: Sendable {
             let counter = ManagedAtomicCounter()
             let makeWriter: @Sendable () -> any Database = { databases.database(.sqlite, logger: logger, on: writerLoop)! }
             let makeReader: @Sendable () -> any Database
-            if readerLoops.isEmpty {
-                makeReader = makeWriter
-            } else {
+            if let readerDatabases, !readerLoops.isEmpty {
                 makeReader = {
                     let loop = readerLoops[counter.next() % readerLoops.count]
-                    return databases.database(Self.sqliteReaders, logger: logger, on: loop)!
+                    return readerDatabases.database(Self.sqliteReaders, logger: logger, on: loop)!
                 }
+            } else {
+                makeReader = makeWriter
             }
-            store = Store(makeDatabase: makeWriter, makeReadDatabase: makeReader, secretBox: secretBox, cache: RequestReadCache())
+            store = Store(makeDatabase: makeWriter, makeReadDatabase: makeReader, secretBox: secretBox, cache: RequestReadCache(),
+                          writerExecutor: WriterExecutor(pool: pool))
         }
     }
 
@@ -126,7 +139,8 @@ public final class StoreRuntime: Sendable {
     /// Closes connections, then stops the thread pool and event loops.
     public func shutdown() async {
         await databases.shutdownAsync()
-        try? await threadPool.shutdownGracefully()
+        await readerDatabases?.shutdownAsync()
+        for pool in threadPools { try? await pool.shutdownGracefully() }
         try? await eventLoopGroup.shutdownGracefully()
     }
 
