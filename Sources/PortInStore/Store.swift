@@ -22,6 +22,7 @@ public struct StoreTransaction: Sendable {
     public let webSessions: any WebSessionRepository
     public let loginThrottles: any LoginThrottleRepository
     public let loaSigning: any LOASigningRepository
+    public let loaTemplates: any LOATemplateRepository
     let writeBehind: WriteBehind?
 
     init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
@@ -44,6 +45,7 @@ public struct StoreTransaction: Sendable {
         webSessions = SQLWebSessionRepository(context: context)
         loginThrottles = SQLLoginThrottleRepository(context: context)
         loaSigning = SQLLOASigningRepository(context: context)
+        loaTemplates = SQLLOATemplateRepository(context: context)
     }
 }
 
@@ -148,6 +150,7 @@ public struct Store: Sendable {
     public var webSessions: any WebSessionRepository { autocommit.webSessions }
     public var loginThrottles: any LoginThrottleRepository { autocommit.loginThrottles }
     public var loaSigning: any LOASigningRepository { autocommit.loaSigning }
+    public var loaTemplates: any LOATemplateRepository { autocommit.loaTemplates }
 
     /// Seals a secret that must pass through a stored row (a signing link in its queued email) with
     /// the PIN key, so the row never holds it in clear.

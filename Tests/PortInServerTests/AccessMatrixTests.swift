@@ -1,4 +1,5 @@
 import Foundation
+import PortInDocuments
 import NIOHTTP1
 import PortInStore
 import Testing
@@ -72,6 +73,13 @@ struct AccessMatrixTests {
             try await service.store.transaction { tx in try await tx.enqueueWebhooks(notification) }
             let delivery = try #require(try await service.store.webhookDeliveries.list(endpointId: webhook, accountId: accountA.id,
                                                                                         status: nil, page: .init()).items.first?.id)
+            // Country LOA templates: GB to read, FR to delete, DE to store.
+            let template = String(decoding: try JSONEncoder().encode(LOATemplate.internationalDefault), as: UTF8.self)
+            for country in ["GB", "FR"] {
+                _ = try await service.store.loaTemplates.put(country: country, json: template, byUserId: nil, byEmail: "ops@portin.test",
+                                                             at: service.clock.now())
+            }
+            let templateObject = try #require(try JSONSerialization.jsonObject(with: Data(template.utf8)) as? [String: Any])
 
             let create = TestService.requestFields(btn: numbersA[3]).merging(["numbers": [numbersA[3]]]) { $1 }
             let calls: [RouteKey: Call] = [
@@ -164,6 +172,14 @@ struct AccessMatrixTests {
                     Call(scope: .ops, path: "/v1/ops/jobs/\(deadJob.id)/retry", ownerStatus: 200),
                 RouteKey(method: "GET", path: "/v1/ops/alerts"):
                     Call(scope: .ops, path: "/v1/ops/alerts", ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/ops/loa-templates"):
+                    Call(scope: .ops, path: "/v1/ops/loa-templates", ownerStatus: 200),
+                RouteKey(method: "GET", path: "/v1/ops/loa-templates/:country"):
+                    Call(scope: .ops, path: "/v1/ops/loa-templates/GB", ownerStatus: 200),
+                RouteKey(method: "PUT", path: "/v1/ops/loa-templates/:country"):
+                    Call(scope: .ops, path: "/v1/ops/loa-templates/DE", body: .json(templateObject), ownerStatus: 200),
+                RouteKey(method: "DELETE", path: "/v1/ops/loa-templates/:country"):
+                    Call(scope: .ops, path: "/v1/ops/loa-templates/FR", ownerStatus: 204),
             ]
 
             // Browser pages use cookie sessions, not Basic credentials: left out by their one rule

@@ -16,7 +16,7 @@ import Testing
             #expect(try await store.accounts.find(id: account.id) != nil)
             for table in ["accounts", "users", "port_requests", "request_numbers", "documents", "comments", "events",
                           "applications", "account_numbers", "idempotency_records", "jobs", "outbox_messages",
-                          "carrier_event_receipts"] {
+                          "carrier_event_receipts", "loa_templates"] {
                 _ = try await runtime.count(table)
             }
         }

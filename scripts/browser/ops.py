@@ -1,7 +1,9 @@
 """The ops journey (hooked from journeys.py): the porting team signs in, finds a submitted request by
 searching its number, opens it, views a document inline, adds a private note and rejects it with a
-catalog code; the customer then sees the reason (and not the note); the carrier dashboard draws SVG.
+catalog code; the customer then sees the reason (and not the note); the carrier dashboard draws SVG;
+a country's LOA template is stored and removed.
 """
+import os
 import time
 
 from selenium.webdriver.support.ui import Select
@@ -108,9 +110,25 @@ def ops_journey(browser, api, simulator, credentials, subscriber):
     check("zip_mismatch" in browser.text(), "the rejection code in the chart data")
     browser.screenshot("ops-carriers")
     browser.check_accessible("carrier dashboard")
+
+    # A country's LOA template: pasted, checked, listed with a sample PDF, then removed again.
+    browser.open("/ops/loa-templates")
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "loa-templates", "GB.json")) as sample:
+        gb = sample.read()
+    browser.type_into("#f-country", "GB")
+    browser.driver.execute_script("document.getElementById('f-template_json').value = arguments[0];", gb)
+    browser.click("form[action='/ops/loa-templates'] button[type=submit]")
+    text = browser.text()
+    check("The template is stored" in text and "Letter of Authority to Port Numbers (United Kingdom)" in text, "the GB template is listed")
+    check(len(browser.find_all("a[href='/ops/loa-templates/GB/preview']")) == 1, "the GB sample PDF link")
+    browser.screenshot("ops-loa-templates")
+    browser.check_accessible("LOA templates")
+    browser.click("form[action='/ops/loa-templates/GB/remove'] button[type=submit]")
+    check("The template is removed" in browser.text(), "the GB template is removed")
     browser.phone_width(True)
     try:
-        for path, name in [("/ops", "phone-ops-queue"), (f"/ops/requests/{request_id}", "phone-ops-request"), ("/ops/carriers", "phone-ops-carriers")]:
+        for path, name in [("/ops", "phone-ops-queue"), (f"/ops/requests/{request_id}", "phone-ops-request"), ("/ops/carriers", "phone-ops-carriers"),
+                           ("/ops/loa-templates", "phone-ops-loa-templates")]:
             browser.open(path)
             overflow = browser.horizontal_overflow()
             check(overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360 px")

@@ -26,6 +26,9 @@ public struct PortRequestDraft: Sendable, Hashable, Codable {
     /// Numbers as typed; validation normalises them.
     public var numbers: [String]
     public var documents: [DocumentFacts]
+    /// Values for the extra fields of the country's LOA template (e.g. a UK CUPID code), by field
+    /// key. Not secrets: they are printed on the LOA.
+    public var loaFields: [String: String]
 
     enum CodingKeys: String, CodingKey {
         case kind
@@ -45,6 +48,7 @@ public struct PortRequestDraft: Sendable, Hashable, Codable {
         case notificationEmails = "notification_emails"
         case numbers
         case documents
+        case loaFields = "loa_fields"
     }
 
     public init(kind: PortKind = .local, country: String = "US", subscriberType: SubscriberType = .business,
@@ -53,7 +57,7 @@ public struct PortRequestDraft: Sendable, Hashable, Codable {
                 accountNumber: String? = nil, pin: String? = nil, btn: String? = nil,
                 partialPort: Bool = false, newBTN: String? = nil, requestedFOCDate: CivilDate? = nil,
                 customerReference: String? = nil, notificationEmails: [String] = [],
-                numbers: [String] = [], documents: [DocumentFacts] = []) {
+                numbers: [String] = [], documents: [DocumentFacts] = [], loaFields: [String: String] = [:]) {
         self.kind = kind
         self.country = country
         self.subscriberType = subscriberType
@@ -72,5 +76,30 @@ public struct PortRequestDraft: Sendable, Hashable, Codable {
         self.notificationEmails = notificationEmails
         self.numbers = numbers
         self.documents = documents
+        self.loaFields = loaFields
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(PortKind.self, forKey: .kind)
+        country = try container.decode(String.self, forKey: .country)
+        subscriberType = try container.decode(SubscriberType.self, forKey: .subscriberType)
+        businessName = try container.decodeIfPresent(String.self, forKey: .businessName)
+        firstName = try container.decodeIfPresent(String.self, forKey: .firstName)
+        lastName = try container.decodeIfPresent(String.self, forKey: .lastName)
+        authorizedPerson = try container.decodeIfPresent(AuthorizedPerson.self, forKey: .authorizedPerson)
+        serviceAddress = try container.decodeIfPresent(ServiceAddress.self, forKey: .serviceAddress)
+        accountNumber = try container.decodeIfPresent(String.self, forKey: .accountNumber)
+        pin = nil
+        btn = try container.decodeIfPresent(String.self, forKey: .btn)
+        partialPort = try container.decode(Bool.self, forKey: .partialPort)
+        newBTN = try container.decodeIfPresent(String.self, forKey: .newBTN)
+        requestedFOCDate = try container.decodeIfPresent(CivilDate.self, forKey: .requestedFOCDate)
+        customerReference = try container.decodeIfPresent(String.self, forKey: .customerReference)
+        notificationEmails = try container.decode([String].self, forKey: .notificationEmails)
+        numbers = try container.decode([String].self, forKey: .numbers)
+        documents = try container.decode([DocumentFacts].self, forKey: .documents)
+        // Drafts written before LOA templates had extra fields have none.
+        loaFields = try container.decodeIfPresent([String: String].self, forKey: .loaFields) ?? [:]
     }
 }

@@ -74,6 +74,7 @@ struct APIContext: Sendable {
     var comments: CommentService { CommentService(store: store, clock: clock) }
     var loaSigning: LOASigningService { LOASigningService(store: store, files: files, clock: clock, calendar: dependencies.calendar,
                                                    respOrgID: dependencies.respOrgID) }
+    var loaTemplates: LOATemplateService { LOATemplateService(store: store, clock: clock) }
     var numbers: NumberService { NumberService(store: store, clock: clock) }
     var sessions: WebSessionService {
         WebSessionService(store: store, clock: dependencies.sessionClock ?? clock, settings: dependencies.web)

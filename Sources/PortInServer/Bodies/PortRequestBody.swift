@@ -25,6 +25,8 @@ struct PortRequestBody: Encodable {
     var focDate: String?
     var customerReference: String?
     var notificationEmails: [String]
+    /// Values of the country LOA template's extra fields (not secrets: printed on the LOA).
+    var loaFields: [String: String]
     var numbers: [RequestNumberBody]
     var numberType: NumberType?
     var losingCarrier: CarrierBody?
@@ -60,6 +62,7 @@ struct PortRequestBody: Encodable {
         focDate = request.focDate?.description
         customerReference = draft.customerReference
         notificationEmails = draft.notificationEmails
+        loaFields = draft.loaFields
         numbers = request.numbers.map(RequestNumberBody.init)
         numberType = request.numberType
         losingCarrier = request.losingCarrier.map { CarrierBody(name: $0.name, spid: $0.spid) }

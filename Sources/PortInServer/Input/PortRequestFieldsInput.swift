@@ -1,5 +1,6 @@
-import PortInStore
 import PortInCore
+import PortInDocuments
+import PortInStore
 
 /// The editable fields of a port request as sent on create and PATCH: each absent, null or a value.
 struct PortRequestFieldsInput: Sendable {
@@ -20,6 +21,9 @@ struct PortRequestFieldsInput: Sendable {
     var requestedFOCDate: Patch<CivilDate> = .absent
     var customerReference: Patch<String> = .absent
     var notificationEmails: Patch<[String]> = .absent
+    /// Values of the LOA template's extra fields, merged key by key: a null (or blank) value removes
+    /// that key, `loa_fields: null` removes all.
+    var loaFields: Patch<[String: String?]> = .absent
 
     /// Reads the fields of `object`, reporting every malformed one to `reader`.
     static func read(_ object: [String: JSONValue], into reader: inout InputReader) -> PortRequestFieldsInput {
@@ -73,7 +77,38 @@ struct PortRequestFieldsInput: Sendable {
         for (index, email) in (input.notificationEmails.value ?? []).enumerated() where !InputReader.isEmail(email) {
             reader.add("notification_emails[\(index)]", "invalid_email", "This is not an email address.")
         }
+        input.loaFields = loaFields(object, into: &reader)
         return input
+    }
+
+    /// `loa_fields`: an object of field key -> short text (or null). Keys are checked against the
+    /// request's template by the service, which knows it.
+    private static func loaFields(_ object: [String: JSONValue], into reader: inout InputReader) -> Patch<[String: String?]> {
+        switch reader.object(object, "loa_fields") {
+        case .absent: return .absent
+        case .null: return .null
+        case .value(let entries):
+            if entries.count > LOATemplateService.maxFieldValues {
+                reader.add("loa_fields", "too_many", "At most \(LOATemplateService.maxFieldValues) LOA fields; this has \(entries.count).")
+                return .absent
+            }
+            var values: [String: String?] = [:]
+            var valid = true
+            for key in entries.keys.sorted() {
+                let field = "loa_fields." + String(key.prefix(40))
+                guard LOATemplate.isFieldKey(key) else {
+                    reader.add(field, "invalid_key", "An LOA field key is lower-case letters, digits and underscores (e.g. cupid_code).")
+                    valid = false
+                    continue
+                }
+                switch reader.string(entries, key, at: "loa_fields", maxLength: LOATemplateService.maxFieldValueLength) {
+                case .value(let text): values[key] = .some(text)
+                case .null: values[key] = .some(nil)
+                case .absent: valid = false
+                }
+            }
+            return valid ? .value(values) : .absent
+        }
     }
 
     /// Applies every present field to `draft` (null clears optional fields, resets flags).
@@ -100,6 +135,12 @@ struct PortRequestFieldsInput: Sendable {
         case .absent: break
         case .null: draft.notificationEmails = []
         case .value(let emails): draft.notificationEmails = emails.map { $0.lowercased() }
+        }
+        switch loaFields {
+        case .absent: break
+        case .null: draft.loaFields = [:]
+        case .value(let values):
+            for (key, value) in values { draft.loaFields[key] = value }
         }
     }
 

@@ -17,6 +17,7 @@ struct OpsRoutes {
         ops.post(":id", "document-requests", use: requestDocuments)
         ops.post(":id", "transitions", use: move)
         OpsJobRoutes(context: context).register(on: routes)
+        OpsTemplateRoutes(context: context).register(on: routes)
     }
 
     func list(_ request: Request) async throws -> Response {

@@ -40,13 +40,10 @@ struct LOASigningService: Sendable {
     /// How long an emailed signing link works.
     static let linkLifetime: TimeInterval = 7 * 24 * 3600
 
-    /// The LOA form of `request`; a toll-free LOA names our RespOrg (`PORTIN_RESP_ORG_ID`), as the order does.
-    static func form(for request: StoredPortRequest, respOrgID: String) -> LOAForm {
-        switch request.draft.kind {
-        case .tollFree: .tollFree(respOrgID: respOrgID)
-        case .international: .international(.internationalDefault)
-        default: .usLocal
-        }
+    /// The LOA form of `request`: a toll-free LOA names our RespOrg (`PORTIN_RESP_ORG_ID`), as the
+    /// order does; an international one uses the template ops stored for its country, else the default.
+    func form(for request: StoredPortRequest) async throws -> LOAForm {
+        try await LOATemplateService(store: store).form(for: request, respOrgID: respOrgID)
     }
 
     /// The LOA's content from the request. Missing parts go in empty, so the renderer reports every
@@ -61,12 +58,14 @@ struct LOASigningService: Sendable {
         return LOAContent(requestID: request.id, pon: request.pon, subscriberName: subscriber,
                           authorizedPerson: draft.authorizedPerson ?? AuthorizedPerson(name: ""), serviceAddress: address,
                           currentCarrier: request.losingCarrier?.name ?? "", accountNumber: draft.accountNumber, btn: draft.btn,
-                          newProvider: newProvider, date: date, numbers: request.numbers.compactMap { try? PhoneNumber.parse($0.e164) })
+                          newProvider: newProvider, date: date, numbers: request.numbers.compactMap { try? PhoneNumber.parse($0.e164) },
+                          extraFields: draft.loaFields)
     }
 
-    /// The renderer's field names as the details form names them.
+    /// The renderer's field names as the details form (and the API's `loa_fields`) names them.
     static func formField(_ field: String, subscriberType: SubscriberType) -> String {
-        switch field {
+        if field.hasPrefix("extra_fields.") { return "loa_fields." + field.dropFirst("extra_fields.".count) }
+        return switch field {
         case "subscriber_name": subscriberType == .business ? "business_name" : "last_name"
         case "current_carrier": "numbers"
         default: field
@@ -74,10 +73,11 @@ struct LOASigningService: Sendable {
     }
 
     /// The unsigned LOA as of `at`; a 422 naming every missing detail when it cannot be made.
-    func render(_ request: StoredPortRequest, at: Date) throws -> RenderedLOA {
+    func render(_ request: StoredPortRequest, at: Date) async throws -> RenderedLOA {
         let content = Self.content(request, date: calendar.localDate(of: at))
+        let form = try await form(for: request)
         do {
-            return try LOARenderer.render(content, form: Self.form(for: request, respOrgID: respOrgID), createdAt: at)
+            return try LOARenderer.render(content, form: form, createdAt: at)
         } catch .invalid(let problems) {
             throw Problem.validation(problems.map {
                 FieldError(field: Self.formField($0.field, subscriberType: request.draft.subscriberType), code: $0.code, message: $0.message)
@@ -132,7 +132,7 @@ struct LOASigningService: Sendable {
                 errors.append(FieldError(field: "signature", code: "invalid_signature", message: "The signature image was refused: \(error.description)."))
             }
         }
-        let unsigned = try render(request, at: now)
+        let unsigned = try await render(request, at: now)
         guard errors.isEmpty, let image else { throw Problem.validation(errors, detail: "Nothing was signed; see errors.") }
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let signature = LOASignature(typedName: typedName, title: title.isEmpty ? nil : title, email: email, signedAt: now,
@@ -188,7 +188,7 @@ struct LOASigningService: Sendable {
                                 message: "Add the authorized person's email in the details first: the link goes there.")
         }
         let now = clock.now()
-        _ = try render(request, at: now)
+        _ = try await render(request, at: now)
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = generator.next() }

@@ -61,6 +61,8 @@ struct PortRequestService: Sendable {
             newRequests.append(NewPortRequest(accountId: account.id, groupId: groupId, draft: draft, numberType: planned.numberType,
                                               losingCarrier: CarrierRef(spid: carrier.spid, name: carrier.name)))
         }
+        let unknown = try await LOATemplateService(store: store).unknownKeyProblems(fields.loaFields, drafts: newRequests.map(\.draft))
+        guard unknown.isEmpty else { throw Problem.validation(unknown, detail: "Nothing was created; see errors.") }
         let actor = PortActor.customer(account.id)
         let toCreate = newRequests
         do {
@@ -159,10 +161,10 @@ struct PortRequestService: Sendable {
             errors.append(FieldError(field: "add_numbers", code: "too_many_numbers",
                                      message: "A request holds at most \(limits.maxNumbersPerRequest) numbers."))
         }
-        guard errors.isEmpty else { throw Problem.validation(errors) }
-
         var edited = current.draft
         fields.apply(to: &edited)
+        errors += try await LOATemplateService(store: store).unknownKeyProblems(fields.loaFields, drafts: [edited])
+        guard errors.isEmpty else { throw Problem.validation(errors) }
         let draft = edited
         let pin = fields.pinUpdate
         let (adding, removing) = (toAdd, toRemove)

@@ -35,6 +35,7 @@ extension PortRequestRow {
         requestedFocDate = try value("requested_foc_date")
         customerReference = try value("customer_reference")
         notificationEmails = try value("notification_emails")
+        loaFields = try value("loa_fields")
         numberType = try value("number_type")
         losingCarrierSpid = try value("losing_carrier_spid")
         losingCarrierName = try value("losing_carrier_name")

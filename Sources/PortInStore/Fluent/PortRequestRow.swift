@@ -31,6 +31,8 @@ struct PortRequestRow: Codable, Sendable {
     var requestedFocDate: String?
     var customerReference: String?
     var notificationEmails: String
+    /// The LOA template's extra field values as JSON text; nil when there are none.
+    var loaFields: String? = nil
     var numberType: String?
     var losingCarrierSpid: String?
     var losingCarrierName: String?
@@ -68,6 +70,7 @@ struct PortRequestRow: Codable, Sendable {
         requestedFocDate = draft.requestedFOCDate?.description
         customerReference = draft.customerReference
         notificationEmails = try StoreJSON.encode(draft.notificationEmails)
+        loaFields = draft.loaFields.isEmpty ? nil : try StoreJSON.encode(draft.loaFields)
     }
 
     /// The columns `setContent` writes, for updates.
@@ -75,7 +78,7 @@ struct PortRequestRow: Codable, Sendable {
         "kind", "country", "subscriber_type", "business_name", "first_name", "last_name", "authorized_name",
         "authorized_title", "authorized_email", "address_house_number", "address_street", "address_unit", "address_city",
         "address_state", "address_postal_code", "address_country", "account_number", "btn", "partial_port", "new_btn",
-        "requested_foc_date", "customer_reference", "notification_emails",
+        "requested_foc_date", "customer_reference", "notification_emails", "loa_fields",
     ]
 
     func record(numbers: [RequestNumber], documents: [DocumentFacts]) throws -> StoredPortRequest {
@@ -93,7 +96,8 @@ struct PortRequestRow: Codable, Sendable {
             accountNumber: accountNumber, pin: nil, btn: btn, partialPort: partialPort, newBTN: newBtn,
             requestedFOCDate: requestedFocDate.flatMap(CivilDate.init), customerReference: customerReference,
             notificationEmails: try StoreJSON.decode([String].self, from: notificationEmails),
-            numbers: numbers.map(\.e164), documents: documents)
+            numbers: numbers.map(\.e164), documents: documents,
+            loaFields: try loaFields.map { try StoreJSON.decode([String: String].self, from: $0) } ?? [:])
         var carrier: CarrierRef?
         if let losingCarrierSpid { carrier = CarrierRef(spid: losingCarrierSpid, name: losingCarrierName ?? "") }
         return StoredPortRequest(

@@ -167,7 +167,7 @@ struct SQLPortRequestRepository: PortRequestRepository {
             "address_house_number": row.addressHouseNumber, "address_street": row.addressStreet, "address_unit": row.addressUnit,
             "address_city": row.addressCity, "address_state": row.addressState, "address_postal_code": row.addressPostalCode,
             "address_country": row.addressCountry, "account_number": row.accountNumber, "btn": row.btn, "new_btn": row.newBtn,
-            "requested_foc_date": row.requestedFocDate, "customer_reference": row.customerReference,
+            "requested_foc_date": row.requestedFocDate, "customer_reference": row.customerReference, "loa_fields": row.loaFields,
         ]
         for column in PortRequestRow.contentColumns {
             if let value = values[column] {

@@ -29,5 +29,6 @@ func storeMigrations() -> [any Migration] {
         M0012_IndexEventTypes(),
         M0013_CreateWebSessions(),
         M0014_CreateLOASigning(),
+        M0015_CreateLOATemplates(),
     ]
 }

@@ -24,6 +24,9 @@ struct PageAccessTests {
         "GET /ops/carriers", "POST /ops/jobs/:job_id/retry", "GET /ops/requests/:id", "GET /ops/requests/:id/documents/:document_id",
         "POST /ops/requests/:id/comments", "POST /ops/requests/:id/notes", "POST /ops/requests/:id/document-requests",
         "POST /ops/requests/:id/rejections", "POST /ops/requests/:id/transitions", "POST /ops/requests/:id/cancel",
+        // Per-country LOA templates (OpsTemplatePageRoutes) and the wizard's LOA fields.
+        "GET /ops/loa-templates", "POST /ops/loa-templates", "POST /ops/loa-templates/:country/remove",
+        "GET /ops/loa-templates/:country/preview", "POST /app/port/:group/requests/:id/loa-fields",
     ]
 
     @Test("every route is either in the API contract or a page route, and the page routes are the known ones",

@@ -28,7 +28,7 @@ struct PageChrome: Sendable {
     var navigation: [(path: String, label: String)] {
         switch user?.role {
         case .customer?: [("/app", "Dashboard"), ("/app/port", "Port numbers"), ("/app/numbers", "Numbers"), ("/docs", "API reference")]
-        case .ops?: [("/ops", "Ops console"), ("/ops/carriers", "Carriers"), ("/docs", "API reference")]
+        case .ops?: [("/ops", "Ops console"), ("/ops/carriers", "Carriers"), ("/ops/loa-templates", "LOA templates"), ("/docs", "API reference")]
         case nil: []
         }
     }

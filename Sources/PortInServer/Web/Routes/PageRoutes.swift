@@ -20,6 +20,7 @@ enum PageRoutes {
         WizardPageRoutes(context: context).register(on: pages)
         SigningPageRoutes(context: context).register(on: pages)
         OpsPageRoutes(context: context).register(on: pages)
+        OpsTemplatePageRoutes(context: context).register(on: pages)
     }
 }
 

@@ -38,7 +38,7 @@ struct SigningPageRoutes {
 
     func preview(_ request: Request) async throws -> Response {
         let (_, portRequest) = try await context.loaSigning.link(token: try request.pathParameter("token"))
-        return try WizardPageRoutes.pdf(try context.loaSigning.render(portRequest, at: context.clock.now()).bytes,
+        return try WizardPageRoutes.pdf(try await context.loaSigning.render(portRequest, at: context.clock.now()).bytes,
                                         name: "LOA-\(portRequest.pon).pdf")
     }
 

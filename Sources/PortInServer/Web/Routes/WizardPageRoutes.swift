@@ -17,6 +17,7 @@ struct WizardPageRoutes {
         port.get(":group", use: group)
         port.post(":group", "details", use: details)
         port.get(":group", "requests", ":id", "loa", use: previewLOA)
+        port.post(":group", "requests", ":id", "loa-fields", use: saveLOAFields)
         port.get(":group", "requests", ":id", "sign", use: signPage)
         port.on(.POST, ":group", "requests", ":id", "sign", body: .collect(maxSize: "1mb"), use: sign)
         port.post(":group", "requests", ":id", "signing-link", use: sendLink)
@@ -31,6 +32,7 @@ struct WizardPageRoutes {
         "signed": "The LOA is signed and stored with the request. It cannot be changed now.",
         "link_sent": "The signing link is on its way by email. This page shows the LOA as signed once it is.",
         "invoice": "The invoice is stored with the request.",
+        "loa_fields": "The LOA details are saved. Preview the LOA to see them.",
     ]
 
     // MARK: Steps 1 and 2: numbers, portability, split preview, details
@@ -163,7 +165,34 @@ struct WizardPageRoutes {
         let session = try request.customerSession()
         let page = try await load(session, request, csrCheck: false)
         let draft = try draft(page, request)
-        return try Self.pdf(try context.loaSigning.render(draft.request, at: context.clock.now()).bytes, name: "LOA-\(draft.request.pon).pdf")
+        return try Self.pdf(try await context.loaSigning.render(draft.request, at: context.clock.now()).bytes, name: "LOA-\(draft.request.pon).pdf")
+    }
+
+    /// The country template's extra fields of one draft, through the API's PATCH (`loa_fields`):
+    /// a blank input removes its value; problems are shown at the inputs, nothing saved.
+    func saveLOAFields(_ request: Request) async throws -> Response {
+        let session = try request.customerSession()
+        var page = try await load(session, request, csrCheck: false)
+        let draft = try draft(page, request)
+        let form = FormBody.fields(request)
+        var values: [String: JSONValue] = [:]
+        var shown: [String: String] = [:]
+        for field in draft.loaFields {
+            let name = "loa_fields." + field.key
+            let text = form[name] ?? ""
+            shown[name] = String(text.prefix(LOATemplateService.maxFieldValueLength * 2))
+            values[field.key] = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .null : .string(text)
+        }
+        do {
+            _ = try await context.portRequests.correct(account: session.account, id: draft.request.id) { ["loa_fields": .object(values)] }
+            return redirect(page, done: "loa_fields", anchor: "#loa-heading")
+        } catch let problem as Problem where problem.status != .notFound {
+            page.loaFieldErrors[draft.request.id] = FormErrors(problem.errors.isEmpty
+                ? [FieldError(field: "loa", code: problem.code, message: problem.detail ?? problem.title)] : problem.errors)
+            page.loaFieldValues[draft.request.id] = shown
+            page.notice = RequestPage.Notice(ok: false, title: "The LOA details were not saved", text: "See the problems in the LOA step.")
+            return HTMLPage.response(page.render(), status: problem.status)
+        }
     }
 
     static func pdf(_ bytes: [UInt8], name: String) throws -> Response {

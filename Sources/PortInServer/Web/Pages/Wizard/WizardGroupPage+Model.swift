@@ -1,5 +1,6 @@
 import Foundation
 import PortInCore
+import PortInDocuments
 import PortInStore
 
 /// Steps 2 to 5 of the wizard for the drafts one create opened (a group, kept in the URL and read
@@ -12,6 +13,8 @@ struct WizardGroupPage: Sendable {
         var signed: SignedLOARecord?
         /// The newest signing link, if one was sent.
         var link: LOASigningLink?
+        /// The extra fields of the request's LOA template (international requests of a country with its own template).
+        var loaFields: [LOATemplate.Field] = []
         var invoice: Document? { documents.last { $0.kind == .invoice } }
         var editable: Bool { PortRequestService.editable.contains(request.status) }
     }
@@ -26,6 +29,9 @@ struct WizardGroupPage: Sendable {
     var signValues: [String: [String: String]] = [:]
     var invoiceErrors: [String: FormErrors] = [:]
     var invoiceValues: [String: String] = [:]
+    /// The LOA fields form of a draft sent back with its problems, by request id.
+    var loaFieldErrors: [String: FormErrors] = [:]
+    var loaFieldValues: [String: [String: String]] = [:]
     /// Submit problems by request id (all of them, also those shown at a details field).
     var submitErrors: [String: FormErrors] = [:]
     var notice: RequestPage.Notice?
@@ -46,7 +52,8 @@ struct WizardGroupPage: Sendable {
             let documents = try await store.documents.list(requestId: request.id, accountId: accountId)
             let signed = try await store.loaSigning.signed(requestId: request.id, accountId: accountId)
             let link = try await store.loaSigning.links(requestId: request.id, accountId: accountId).first
-            let draft = Draft(request: request, documents: documents, signed: signed, link: link)
+            let fields = try await context.loaTemplates.extraFields(kind: request.draft.kind, country: request.draft.country)
+            let draft = Draft(request: request, documents: documents, signed: signed, link: link, loaFields: fields)
             drafts.append(draft)
             // The pre-check the submit runs, shown before it: each mismatch next to its field.
             if csrCheck, draft.editable, request.draft.kind == .local, let first = request.numbers.first {

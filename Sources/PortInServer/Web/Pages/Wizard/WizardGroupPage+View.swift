@@ -71,6 +71,7 @@ extension WizardGroupPage {
                                 + PageFormat.pathSegment(signed.documentId)) { "Open the signed LOA (PDF)" }
                         }
                     } else if draft.editable {
+                        if !draft.loaFields.isEmpty { loaFieldsForm(draft) }
                         H.p {
                             H.a(href: requestPath(draft) + "/loa", .class("button secondary"), Attribute("target", "_blank")) { "Preview LOA (PDF)" }
                             " "
@@ -80,7 +81,7 @@ extension WizardGroupPage {
                             H.p { "A signing link was sent to " + link.email + " on " + PageFormat.date(link.createdAt)
                                 + "; it works until " + PageFormat.dateTime(link.expiresAt) + "." }
                         }
-                        for message in signErrors[draft.request.id]?.all.map(\.message) ?? [] {
+                        for message in signErrors[draft.request.id]?.all.filter({ !$0.field.hasPrefix("loa_fields.") }).map(\.message) ?? [] {
                             H.p(.class("field-error")) { "Error: " + message }
                         }
                         H.form(action: requestPath(draft) + "/signing-link", .class("inline")) {
@@ -95,6 +96,26 @@ extension WizardGroupPage {
                     }
                 }
             }
+        }
+    }
+
+    /// The country template's extra fields, one labelled input each (saved as the request's `loa_fields`).
+    private func loaFieldsForm(_ draft: Draft) -> HTML {
+        let id = draft.request.id
+        // Problems of these inputs from saving them, or from making the LOA (preview, link, signing).
+        let errors = FormErrors((loaFieldErrors[id]?.all ?? []) + (signErrors[id]?.all ?? []).filter { $0.field.hasPrefix("loa_fields.") })
+        let values = loaFieldValues[id] ?? Dictionary(uniqueKeysWithValues: draft.request.draft.loaFields.map { ("loa_fields." + $0.key, $0.value) })
+        return H.form(action: requestPath(draft) + "/loa-fields", Attribute("novalidate", nil), .class("loa-fields")) {
+            FormParts.csrf(chrome.csrfToken ?? "")
+            H.fieldset {
+                H.legend { "Details this country's LOA asks for (\(draft.request.draft.country))" }
+                for field in draft.loaFields {
+                    let name = "loa_fields." + field.key
+                    FormParts.text(name, label: field.label + (field.required ? " (required)" : " (optional)"), value: values[name],
+                                   errors: errors.messages(name), required: field.required, autocomplete: "off")
+                }
+            }
+            H.button(.type("submit"), .class("secondary")) { "Save the LOA details" }
         }
     }
 
