@@ -133,7 +133,7 @@ struct CarrierEventIngest: Sendable {
             }
             updated = next
         }
-        try await Self.followUp(event, request: updated, tx: tx, calendar: calendar, now: now)
+        try await Self.followUp(event, request: updated, tx: tx, calendar: calendar, now: now, numbersReadInside: readInside)
         return (.applied, updated)
     }
 
@@ -210,8 +210,9 @@ struct CarrierEventIngest: Sendable {
     }
 
     /// Jobs and inventory changes an applied event implies, in the same transaction.
+    /// `numbersReadInside`: `request`'s numbers were read in `tx`, so their statuses are current.
     static func followUp(_ event: CarrierEvent, request: StoredPortRequest, tx: StoreTransaction, calendar: BusinessCalendar,
-                         now: Date) async throws {
+                         now: Date, numbersReadInside: Bool = false) async throws {
         let numbers = request.numbers.map(\.e164)
         switch request.status {
         case .focConfirmed:
@@ -226,7 +227,10 @@ struct CarrierEventIngest: Sendable {
         case .completed:
             // The carrier activated before our provisioning job ran (it was due, but a worker died
             // holding it, or the FOC was too near): the customer still hears the numbers are here.
-            if try await provisioningWasMissed(request, tx: tx) {
+            // Read again unless current: the provisioning job may have committed since `request` was read.
+            let missed = numbersReadInside ? !request.numbers.contains { $0.status == .porting }
+                : try await provisioningWasMissed(request, tx: tx)
+            if missed {
                 _ = try await tx.events.append(NewEvent(requestId: request.id, accountId: request.accountId, type: "numbers_provisioned",
                                                         actor: .system, reason: "\(numbers.count) numbers added to the account at activation",
                                                         at: now))
