@@ -12,6 +12,7 @@ import uuid
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -159,7 +160,23 @@ class Browser:
         field.send_keys(text)
 
     def click(self, selector):
-        self.find(selector).click()
+        element = self.find(selector)
+        href = element.get_attribute("href") or ""
+        navigates = element.get_attribute("type") == "submit" or (element.tag_name == "a" and href and not href.endswith("#"))
+        page = self.find("html")
+        element.click()
+        if navigates:
+            # The old page still reads "complete" until the new one starts loading: wait for it to go,
+            # or a check right after would read (or lose, mid-navigation) the old page.
+            def replaced(driver):
+                try:
+                    return driver.find_element(By.CSS_SELECTOR, "html").id != page.id
+                except WebDriverException:
+                    return False  # mid-navigation: no document to ask yet
+            try:
+                WebDriverWait(self.driver, 10).until(replaced)
+            except TimeoutException:
+                pass  # stopped in the browser (e.g. a required field left empty): still on this page
         WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def screenshot(self, name):
