@@ -31,14 +31,10 @@ struct OpsTemplateRoutes {
         }
     }
 
-    static func template(_ record: LOATemplateRecord) -> LOATemplate? {
-        try? LOATemplateInput.read(Data(record.json.utf8)).get()
-    }
-
     func list(_ request: Request) async throws -> Response {
         _ = try request.opsUser()
         let records = try await context.store.loaTemplates.list()
-        return try APIJSON.response(DataBody(data: records.map { TemplateBody($0, template: Self.template($0)) }))
+        return try APIJSON.response(DataBody(data: records.map { TemplateBody($0, template: LOATemplateService.read($0)) }))
     }
 
     private func stored(_ request: Request) async throws -> LOATemplateRecord {
@@ -53,7 +49,7 @@ struct OpsTemplateRoutes {
     func get(_ request: Request) async throws -> Response {
         _ = try request.opsUser()
         let record = try await stored(request)
-        return try APIJSON.response(TemplateBody(record, template: Self.template(record)))
+        return try APIJSON.response(TemplateBody(record, template: LOATemplateService.read(record)))
     }
 
     func put(_ request: Request) async throws -> Response {

@@ -21,11 +21,16 @@ struct LOATemplateService: Sendable {
             return .internationalDefault
         }
         // Stored templates were checked when stored; one that no longer reads is a fault to fix, not a reason to print another.
-        guard case .success(let template) = LOATemplateInput.read(Data(stored.json.utf8)) else {
+        guard let template = Self.read(stored) else {
             throw Problem(.internalServerError, code: "loa_template_unreadable", title: "The country's LOA template cannot be read",
                           detail: "The porting team must upload the \(code) LOA template again.")
         }
         return template
+    }
+
+    /// A stored template, or nil when its JSON no longer reads as one (shown to ops as unreadable).
+    static func read(_ record: LOATemplateRecord) -> LOATemplate? {
+        try? LOATemplateInput.read(Data(record.json.utf8)).get()
     }
 
     /// The LOA form of `request`: US local, toll-free naming our RespOrg, or its country's template.

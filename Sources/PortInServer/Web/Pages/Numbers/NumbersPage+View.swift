@@ -8,12 +8,7 @@ extension NumbersPage {
                 "Numbers join your account as porting 2 business days before the port date; attach an application then, "
                 "so calls and messages work from the moment the port completes."
             }
-            if let notice {
-                H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-                    H.p { H.strong { notice.title } }
-                    if let text = notice.text { H.p { text } }
-                }
-            }
+            if let notice { notice.html }
             if truncated { H.p(.class("notice")) { "Showing the first \(NumbersPage.shown) numbers." } }
             numberTable("Porting", id: "porting", numbers: porting, empty: "No numbers are porting right now.")
             numberTable("Active", id: "active", numbers: active, empty: "No active numbers yet.")

@@ -5,12 +5,7 @@ extension OpsQueuePage {
     func render() -> HTML {
         Layout.page(chrome) {
             H.h1 { "Ops console" }
-            if let notice {
-                H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-                    H.p { H.strong { notice.title } }
-                    if let text = notice.text { H.p { text } }
-                }
-            }
+            if let notice { notice.html }
             searchForm
             H.div(.class("two-col")) {
                 H.section(Attribute("aria-labelledby", "queue-heading")) {

@@ -6,12 +6,7 @@ extension OpsRequestPage {
         Layout.page(chrome) {
             H.p { H.a(href: "/ops") { "← Queue" } }
             H.h1 { "Port request " + request.pon }
-            if let notice {
-                H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-                    H.p { H.strong { notice.title } }
-                    if let text = notice.text { H.p { text } }
-                }
-            }
+            if let notice { notice.html }
             if !overdue.isEmpty {
                 H.div(.class("notice warn"), Attribute("role", "note")) {
                     H.p { H.strong { "Overdue" } }

@@ -26,7 +26,7 @@ struct OpsTemplatesPage: Sendable {
 
     static func load(store: Store, chrome: PageChrome) async throws -> OpsTemplatesPage {
         let rows = try await store.loaTemplates.list().map { record in
-            Row(record: record, template: try? LOATemplateInput.read(Data(record.json.utf8)).get())
+            Row(record: record, template: LOATemplateService.read(record))
         }
         return OpsTemplatesPage(rows: rows, chrome: chrome)
     }

@@ -10,12 +10,7 @@ extension OpsTemplatesPage {
                 "International requests use their country's template when one is stored here, and the built-in international "
                 "template otherwise. US local and toll-free LOAs are built in."
             }
-            if let notice {
-                H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-                    H.p { H.strong { notice.title } }
-                    if let text = notice.text { H.p { text } }
-                }
-            }
+            if let notice { notice.html }
             storedSection
             formSection
             referenceSection

@@ -10,7 +10,7 @@ extension RequestPage {
                 H.span(.class("badge " + request.status.rawValue)) { PageFormat.status(request.status) }
                 " " + DashboardPage.nextAction(request)
             }
-            if let notice { noticeView(notice) }
+            if let notice { notice.html }
             H.h2(.id("progress-heading"), .class("visually-hidden")) { "Progress" }
             H.ol(.class("tracker"), Attribute("aria-labelledby", "progress-heading")) {
                 for step in steps { stepView(step) }
@@ -29,13 +29,6 @@ extension RequestPage {
                     if canCancel { cancelSection }
                 }
             }
-        }
-    }
-
-    private func noticeView(_ notice: Notice) -> HTML {
-        H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-            H.p { H.strong { notice.title } }
-            if let text = notice.text { H.p { text } }
         }
     }
 

@@ -21,12 +21,7 @@ struct SignPage: Sendable {
         return Layout.page(chrome) {
             if let back { H.p { H.a(href: back.href) { back.label } } }
             H.h1 { "Sign the Letter of Authorization" }
-            if let notice {
-                H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-                    H.p { H.strong { notice.title } }
-                    if let text = notice.text { H.p { text } }
-                }
-            }
+            if let notice { notice.html }
             H.section(.class("card"), Attribute("aria-labelledby", "loa-heading")) {
                 H.h2(.id("loa-heading")) { "What you authorize" }
                 H.dl(.class("facts")) {

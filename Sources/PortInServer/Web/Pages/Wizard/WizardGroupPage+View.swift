@@ -12,12 +12,7 @@ extension WizardGroupPage {
                 H.li { H.a(href: "#invoice-heading") { "4. Invoice" } }
                 H.li { H.a(href: "#review-heading") { "5. Review and submit" } }
             }
-            if let notice {
-                H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-                    H.p { H.strong { notice.title } }
-                    if let text = notice.text { H.p { text } }
-                }
-            }
+            if let notice { notice.html }
             H.p(.class("lede")) {
                 "\(drafts.count) draft request\(drafts.count == 1 ? "" : "s") (one per losing carrier and number type). "
                 "They are saved: you can leave and come back to this page."

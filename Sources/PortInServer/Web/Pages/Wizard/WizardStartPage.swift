@@ -45,12 +45,7 @@ extension WizardStartPage {
                 H.li(.class("upcoming")) { "4. Invoice" }
                 H.li(.class("upcoming")) { "5. Review and submit" }
             }
-            if let notice {
-                H.div(.class(notice.ok ? "notice ok" : "notice bad"), Attribute("role", notice.ok ? "status" : "alert")) {
-                    H.p { H.strong { notice.title } }
-                    if let text = notice.text { H.p { text } }
-                }
-            }
+            if let notice { notice.html }
             if outcomes == nil { numbersForm } else { checkedView }
         }
     }
