@@ -24,8 +24,7 @@ actor IngestGroups {
             pending.append(Item(event: event, continuation: continuation))
             if !draining {
                 draining = true
-                // On the writer's thread: between two groups nothing then waits behind other tasks.
-                Task(executorPreference: ingest.store.writeExecutor) { await self.drain(ingest) }
+                Task { await drain(ingest) }
             }
         }
     }
