@@ -1,7 +1,7 @@
 import Testing
 
-@Test func holidaysListsObservedDatesOneALine() throws {
-    let result = try CLI.run(["calendar", "holidays", "2026"])
+@Test func holidaysListsObservedDatesOneALine() async throws {
+    let result = try await CLI.run(["calendar", "holidays", "2026"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.count == 11)
@@ -11,16 +11,16 @@ import Testing
     #expect(lines == lines.sorted())
 }
 
-@Test func holidaysIncludesNextYearsNewYearObservedOnDecember31() throws {
-    let result = try CLI.run(["calendar", "holidays", "2021"])
+@Test func holidaysIncludesNextYearsNewYearObservedOnDecember31() async throws {
+    let result = try await CLI.run(["calendar", "holidays", "2021"])
     #expect(result.status == 0)
     #expect(result.stdout.split(separator: "\n").last == "2021-12-31 New Year's Day")
-    let next = try CLI.run(["calendar", "holidays", "2022"])
+    let next = try await CLI.run(["calendar", "holidays", "2022"])
     #expect(!next.stdout.contains("New Year's Day"))
 }
 
-@Test func holidaysAddsCarrierHolidays() throws {
-    let result = try CLI.run(["calendar", "holidays", "2026", "--extra-holiday", "2026-11-27",
+@Test func holidaysAddsCarrierHolidays() async throws {
+    let result = try await CLI.run(["calendar", "holidays", "2026", "--extra-holiday", "2026-11-27",
                               "--extra-holiday", "2026-12-24=Christmas Eve"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -37,8 +37,8 @@ import Testing
     (["2026-11-25", "1", "--extra-holiday", "2026-11-27"], "2026-11-30"),
     (["2026-07-06", "-3", "--extra-holiday", "2026-07-01"], "2026-06-29"),
 ])
-func addPrintsTheShiftedDate(arguments: [String], expected: String) throws {
-    let result = try CLI.run(["calendar", "add"] + arguments)
+func addPrintsTheShiftedDate(arguments: [String], expected: String) async throws {
+    let result = try await CLI.run(["calendar", "add"] + arguments)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == expected + "\n")
 }
@@ -50,8 +50,8 @@ func addPrintsTheShiftedDate(arguments: [String], expected: String) throws {
     (["2025-12-31", "2026-12-31"], "250"),
     (["2026-11-25", "2026-11-30", "--extra-holiday", "2026-11-27"], "1"),
 ])
-func betweenPrintsTheCount(arguments: [String], expected: String) throws {
-    let result = try CLI.run(["calendar", "between"] + arguments)
+func betweenPrintsTheCount(arguments: [String], expected: String) async throws {
+    let result = try await CLI.run(["calendar", "between"] + arguments)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == expected + "\n")
 }
@@ -70,8 +70,8 @@ func betweenPrintsTheCount(arguments: [String], expected: String) throws {
     (["between", "2026-07-06"], "date2"),
     (["holidays", "2026", "--extra-holiday", "tomorrow"], "--extra-holiday must be a date as YYYY-MM-DD"),
 ])
-func badInputFailsWithAMessageOnStderr(arguments: [String], message: String) throws {
-    let result = try CLI.run(["calendar"] + arguments)
+func badInputFailsWithAMessageOnStderr(arguments: [String], message: String) async throws {
+    let result = try await CLI.run(["calendar"] + arguments)
     #expect(result.status != 0)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains(message), "\(result.stderr)")

@@ -21,12 +21,12 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Output {
-        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, directory: directory)
+                    directory: URL? = nil) async throws -> Output {
+        try await run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment, directory: directory)
     }
 
     static func run(_ arguments: [String], stdinData: Data?, environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Output {
+                    directory: URL? = nil) async throws -> Output {
         // Input from a file and output to files: no pipe can fill up and block the child or us.
         var stdinFile: String?
         if let stdinData {
@@ -36,7 +36,7 @@ enum CLI {
         }
         defer { if let stdinFile { try? FileManager.default.removeItem(atPath: stdinFile) } }
         let merged = environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let result = try ChildProcess.run(executableURL.path, arguments, environment: merged, directory: directory?.path,
+        let result = try await ChildProcess.run(executableURL.path, arguments, environment: merged, directory: directory?.path,
                                           stdinFile: stdinFile)
         return Output(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
                       stderr: String(decoding: result.stderr, as: UTF8.self))

@@ -1,7 +1,7 @@
 import Testing
 
-@Test func helpListsTheToolGroups() throws {
-    let result = try CLI.run(["--help"])
+@Test func helpListsTheToolGroups() async throws {
+    let result = try await CLI.run(["--help"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("numbers"))
     #expect(result.stdout.contains("calendar"))

@@ -13,7 +13,7 @@ final class ServeProcess: @unchecked Sendable {
     let baseURL: String
 
     /// Starts `portin serve` with `environment` in `directory`; waits (up to 120 s) for the banner.
-    init(environment: [String: String], directory: URL) throws {
+    init(environment: [String: String], directory: URL) async throws {
         let outputFile = directory.appendingPathComponent("serve-\(UUID().uuidString).out").path
         let process = try ChildProcess.spawn(CLI.executableURL.path, ["serve"],
                                              environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
@@ -28,11 +28,12 @@ final class ServeProcess: @unchecked Sendable {
                text.contains("Stop with Ctrl-C.") {
                 url = String(line.dropFirst("PortIn is listening on ".count))
             }
-            if url == nil { Thread.sleep(forTimeInterval: 0.05) }  // polling for the child's banner, not timing behaviour
+            // Polling for the child's banner, not timing behaviour; a suspension, not a blocked thread.
+            if url == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
         guard let url else {
             process.terminate()
-            process.wait()
+            _ = await process.exitStatus()
             throw CLIProcessError.noBanner((try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "")
         }
         baseURL = url
@@ -41,18 +42,25 @@ final class ServeProcess: @unchecked Sendable {
     var banner: String { (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "" }
 
     /// SIGTERM, then waits for the exit status.
-    func stop() -> Int32 {
+    func stop() async -> Int32 {
         process.terminate()
-        return process.wait()
+        return await process.exitStatus()
     }
 
-    /// A blocking HTTP call (status, body).
-    func request(_ method: String, _ path: String, user: String? = nil, json: Any? = nil) throws -> (Int, [String: Any]) {
-        var request = URLRequest(url: URL(string: baseURL + path)!)
+    /// An HTTP call (status, body); it blocks a thread of its own (`offThePool`), not the pool's.
+    func request(_ method: String, _ path: String, user: String? = nil, json: Any? = nil) async throws -> (Int, [String: Any]) {
+        let body = try json.map { try JSONSerialization.data(withJSONObject: $0) }
+        let baseURL = self.baseURL
+        let (status, data) = try await offThePool { Self.blockingRequest(baseURL + path, method, user: user, body: body) }
+        return (status, ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:])
+    }
+
+    private static func blockingRequest(_ url: String, _ method: String, user: String?, body: Data?) -> (Int, Data) {
+        var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         if let user { request.setValue("Basic " + Data(user.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization") }
-        if let json {
-            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        if let body {
+            request.httpBody = body
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         let result = Mutex<(Int, Data)>((0, Data()))
@@ -62,8 +70,7 @@ final class ServeProcess: @unchecked Sendable {
             done.signal()
         }.resume()
         done.wait()
-        let (status, data) = result.withLock { $0 }
-        return (status, ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:])
+        return result.withLock { $0 }
     }
 }
 

@@ -18,8 +18,8 @@ import Testing
         }
     }
 
-    @Test func argumentsGiveOneJSONObjectPerNumberWithExactlyTheKeysInOrder() throws {
-        let result = try CLI.run(["numbers", "inspect", "(415) 555-2671", "+44 20 7946 0958", "(415) 555-0123"])
+    @Test func argumentsGiveOneJSONObjectPerNumberWithExactlyTheKeysInOrder() async throws {
+        let result = try await CLI.run(["numbers", "inspect", "(415) 555-2671", "+44 20 7946 0958", "(415) 555-0123"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
@@ -29,9 +29,9 @@ import Testing
         #expect(lines[2] == #"{"input":"(415) 555-0123","e164":null,"valid":false,"reason":"fictional","country":"US","type":null,"area_code":"415"}"#)
     }
 
-    @Test func stdinGivesTheSameAsArgumentsSkippingBlankLinesAndCarriageReturns() throws {
-        let args = try CLI.run(["numbers", "inspect", "(415) 555-2671", "1-800-FLOWERS", "+44 20 7946 0958"])
-        let piped = try CLI.run(["numbers", "inspect"], stdin: "(415) 555-2671\r\n\n  \n1-800-FLOWERS\r\n+44 20 7946 0958")
+    @Test func stdinGivesTheSameAsArgumentsSkippingBlankLinesAndCarriageReturns() async throws {
+        let args = try await CLI.run(["numbers", "inspect", "(415) 555-2671", "1-800-FLOWERS", "+44 20 7946 0958"])
+        let piped = try await CLI.run(["numbers", "inspect"], stdin: "(415) 555-2671\r\n\n  \n1-800-FLOWERS\r\n+44 20 7946 0958")
         #expect(piped.status == 0)
         #expect(piped.stdout == args.stdout)
         let objects = try Self.objects(piped.stdout)
@@ -42,8 +42,8 @@ import Testing
         "say \"hi\"", "back\\slash", "tab\there", "bell\u{07}", "nul\u{00}x", "del\u{7F}", "caf\u{E9} +1 415 555 2671",
         "\u{1F4DE} 415-555-2671", "\u{1B}[31m",
     ])
-    func oddInputIsEscapedToValidJSONThatRoundTrips(input: String) throws {
-        let result = try CLI.run(["numbers", "inspect"], stdin: input + "\n")
+    func oddInputIsEscapedToValidJSONThatRoundTrips(input: String) async throws {
+        let result = try await CLI.run(["numbers", "inspect"], stdin: input + "\n")
         #expect(result.status == 0)
         let objects = try Self.objects(result.stdout)
         try #require(objects.count == 1)
@@ -53,14 +53,14 @@ import Testing
         #expect(result.stdout.utf8.allSatisfy { $0 >= 0x20 || $0 == 0x0A })
     }
 
-    @Test func invalidUTF8IsReplacedSoTheLineIsStillJSON() throws {
-        let result = try CLI.run(["numbers", "inspect"], stdinData: Data([0x34, 0xFF, 0x31, 0x0A]))
+    @Test func invalidUTF8IsReplacedSoTheLineIsStillJSON() async throws {
+        let result = try await CLI.run(["numbers", "inspect"], stdinData: Data([0x34, 0xFF, 0x31, 0x0A]))
         let objects = try Self.objects(result.stdout)
         #expect(objects.first?["input"] as? String == "4\u{FFFD}1")
     }
 
-    @Test func tableFormatHasAlignedColumns() throws {
-        let result = try CLI.run(["numbers", "inspect", "--format", "table"],
+    @Test func tableFormatHasAlignedColumns() async throws {
+        let result = try await CLI.run(["numbers", "inspect", "--format", "table"],
                                  stdin: "(415) 555-2671\n+44 20 7946 0958\n1-800-FLOWERS\n")
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -78,22 +78,22 @@ import Testing
         #expect(lines[3].contains("contains_letters"))
     }
 
-    @Test func exitStatusIsZeroWhenEverythingIsInvalidAndNonZeroForUsageErrors() throws {
-        let allInvalid = try CLI.run(["numbers", "inspect", "nope", "123"])
+    @Test func exitStatusIsZeroWhenEverythingIsInvalidAndNonZeroForUsageErrors() async throws {
+        let allInvalid = try await CLI.run(["numbers", "inspect", "nope", "123"])
         #expect(allInvalid.status == 0)
         #expect(try Self.objects(allInvalid.stdout).allSatisfy { $0["valid"] as? Bool == false })
-        let badFormat = try CLI.run(["numbers", "inspect", "--format", "xml", "415-555-2671"])
+        let badFormat = try await CLI.run(["numbers", "inspect", "--format", "xml", "415-555-2671"])
         #expect(badFormat.status != 0)
         #expect(badFormat.stdout.isEmpty)
         #expect(badFormat.stderr.contains("format"))
     }
 
-    @Test func largeStdinStreamsThrough() throws {
+    @Test func largeStdinStreamsThrough() async throws {
         let lines = 200_000
         var text = ""
         text.reserveCapacity(lines * 15)
         for i in 0..<lines { text += "(415) 5\(String(10 + i % 90))-\(String(1000 + i % 9000))\n" }
-        let result = try CLI.run(["numbers", "inspect"], stdin: text)
+        let result = try await CLI.run(["numbers", "inspect"], stdin: text)
         #expect(result.status == 0)
         let out = result.stdout.split(separator: "\n")
         #expect(out.count == lines)

@@ -6,26 +6,28 @@ import Testing
 /// The whole-document checks every LOA must pass: pdfinfo, a clean render of every page, and the
 /// request id plus "Page n of m" on every page. Returns the text of each page.
 func checkLOADocument(_ bytes: [UInt8], name: String, requestID: String = "PR-7F3K2Q",
-                           scratch: Scratch) throws -> [String] {
+                           scratch: Scratch) async throws -> [String] {
     let path = try scratch.write(bytes, name)
-    let info = try Poppler.info(path)
+    let info = try await Poppler.info(path)
     #expect(info["PDF version"] == "1.4")
     let pages = Int(info["Pages"] ?? "") ?? 0
     #expect(pages >= 1)
-    #expect(try Poppler.renderedPageCount(path, in: scratch) == pages, "pdftoppm must write one image per page")
-    return try (1...max(pages, 1)).map { page in
+    #expect(try await Poppler.renderedPageCount(path, in: scratch) == pages, "pdftoppm must write one image per page")
+    var texts: [String] = []
+    for page in 1...max(pages, 1) {
         // Wrapped lines come out on separate lines: compare with whitespace collapsed.
-        let text = try Poppler.text(path, page: page).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = try await Poppler.text(path, page: page).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains(requestID), "page \(page) must show the request id")
-        return text
+        texts.append(text)
     }
+    return texts
 }
 
-@Test func theUSLocalLOAListsEveryOneOf300NumbersAcrossSeveralPages() throws {
+@Test func theUSLocalLOAListsEveryOneOf300NumbersAcrossSeveralPages() async throws {
     let numbers = Fixtures.localNumbers(300)
     let loa = try LOARenderer.render(Fixtures.content(numbers: numbers), form: .usLocal, createdAt: Fixtures.createdAt)
     let scratch = try Scratch()
-    let pages = try checkLOADocument(loa.bytes, name: "local.pdf", scratch: scratch)
+    let pages = try await checkLOADocument(loa.bytes, name: "local.pdf", scratch: scratch)
     #expect(pages.count >= 3)
     #expect(pages.count == loa.layout.pageCount)
     for (index, text) in pages.enumerated() {
@@ -52,12 +54,12 @@ func checkLOADocument(_ bytes: [UInt8], name: String, requestID: String = "PR-7F
     #expect(loa.layout.signature.pageIndex == pages.count - 1)
 }
 
-@Test func theTollFreeLOANamesOurRespOrgAndEveryNumber() throws {
+@Test func theTollFreeLOANamesOurRespOrgAndEveryNumber() async throws {
     let numbers = Fixtures.tollFreeNumbers(40)
     let loa = try LOARenderer.render(Fixtures.content(numbers: numbers), form: .tollFree(respOrgID: "PTN01"),
                                      createdAt: Fixtures.createdAt)
     let scratch = try Scratch()
-    let all = try checkLOADocument(loa.bytes, name: "tollfree.pdf", scratch: scratch).joined(separator: "\n")
+    let all = try await checkLOADocument(loa.bytes, name: "tollfree.pdf", scratch: scratch).joined(separator: "\n")
     #expect(all.contains("Toll-Free Letter of Authorization: Change of RespOrg"))
     #expect(all.contains("RespOrg ID PTN01"))
     #expect(all.contains("PortIn Communications, RespOrg ID PTN01"))
@@ -67,11 +69,11 @@ func checkLOADocument(_ bytes: [UInt8], name: String, requestID: String = "PR-7F
     for number in numbers { #expect(all.contains(number.e164)) }
 }
 
-@Test func theInternationalLOAComesFromItsJSONTemplate() throws {
+@Test func theInternationalLOAComesFromItsJSONTemplate() async throws {
     let template = try Fixtures.ukTemplate()
     let loa = try LOARenderer.render(Fixtures.ukContent(120), form: .international(template), createdAt: Fixtures.createdAt)
     let scratch = try Scratch()
-    let all = try checkLOADocument(loa.bytes, name: "gb.pdf", scratch: scratch).joined(separator: "\n")
+    let all = try await checkLOADocument(loa.bytes, name: "gb.pdf", scratch: scratch).joined(separator: "\n")
     #expect(all.contains("Letter of Authority to Port Numbers (United Kingdom)"))
     #expect(all.contains("Losing provider CUPID code"))
     #expect(all.contains("(CUPID 014)"))
@@ -81,13 +83,13 @@ func checkLOADocument(_ bytes: [UInt8], name: String, requestID: String = "PR-7F
     for number in Fixtures.ukNumbers(120) { #expect(all.contains(number.e164)) }
 }
 
-@Test func theShippedSampleTemplateRenders() throws {
+@Test func theShippedSampleTemplateRenders() async throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/loa-templates/GB.json")
     let template = try JSONDecoder().decode(LOATemplate.self, from: Data(contentsOf: url))
     let loa = try LOARenderer.render(Fixtures.ukContent(3), form: .international(template), createdAt: Fixtures.createdAt)
     let scratch = try Scratch()
-    let all = try checkLOADocument(loa.bytes, name: "sample.pdf", scratch: scratch).joined(separator: "\n")
+    let all = try await checkLOADocument(loa.bytes, name: "sample.pdf", scratch: scratch).joined(separator: "\n")
     #expect(all.contains("014"))
 }
 
@@ -100,12 +102,12 @@ func checkLOADocument(_ bytes: [UInt8], name: String, requestID: String = "PR-7F
     #expect(first.layout == second.layout)
 }
 
-@Test func accentedAndBracketedNamesPrintAsTyped() throws {
+@Test func accentedAndBracketedNamesPrintAsTyped() async throws {
     let content = Fixtures.content(numbers: Fixtures.localNumbers(2), subscriber: "Café Crème (Müller & Söhne) \\ Ltd",
                                    person: "Zoë Ñúñez-O'Brien")
     let loa = try LOARenderer.render(content, form: .usLocal, createdAt: Fixtures.createdAt)
     let scratch = try Scratch()
-    let all = try checkLOADocument(loa.bytes, name: "names.pdf", scratch: scratch).joined(separator: "\n")
+    let all = try await checkLOADocument(loa.bytes, name: "names.pdf", scratch: scratch).joined(separator: "\n")
     #expect(all.contains("Café Crème (Müller & Söhne) \\ Ltd"))
     #expect(all.contains("Zoë Ñúñez-O'Brien"))
 }

@@ -12,7 +12,7 @@ private func forms() throws -> [(String, LOAForm, LOAContent)] {
 }
 
 @Test(arguments: ["local", "tollfree", "international"])
-func aSignedLOAKeepsTheUnsignedBytesAndAddsTheEvidencePage(name: String) throws {
+func aSignedLOAKeepsTheUnsignedBytesAndAddsTheEvidencePage(name: String) async throws {
     let (_, form, content) = try forms().first { $0.0 == name }!
     let unsigned = try LOARenderer.render(content, form: form, createdAt: Fixtures.createdAt)
     let signed = try LOASigner.sign(unsigned, with: Fixtures.signature())
@@ -23,15 +23,15 @@ func aSignedLOAKeepsTheUnsignedBytesAndAddsTheEvidencePage(name: String) throws 
     #expect(signed.pageCount == unsigned.layout.pageCount + 1)
 
     // Both documents pass every poppler check, page by page.
-    let unsignedPages = try checkLOADocument(unsigned.bytes, name: "\(name)-unsigned.pdf", scratch: scratch)
-    let signedPages = try checkLOADocument(signed.bytes, name: "\(name)-signed.pdf", scratch: scratch)
+    let unsignedPages = try await checkLOADocument(unsigned.bytes, name: "\(name)-unsigned.pdf", scratch: scratch)
+    let signedPages = try await checkLOADocument(signed.bytes, name: "\(name)-signed.pdf", scratch: scratch)
     #expect(signedPages.count == unsignedPages.count + 1)
     #expect(Array(signedPages.dropLast()).enumerated().allSatisfy { $0.offset == unsigned.layout.signature.pageIndex || $0.element == unsignedPages[$0.offset] },
             "pages other than the signature page are unchanged")
 
     // The evidence page: every field, and the hash of the unsigned bytes as sha256sum computes it.
     let unsignedPath = try scratch.write(unsigned.bytes, "\(name)-unsigned-for-hash.pdf")
-    let sha256sum = try Tool.run("sha256sum", [unsignedPath]).stdout.prefix(64)
+    let sha256sum = try await Tool.run("sha256sum", [unsignedPath]).stdout.prefix(64)
     #expect(sha256sum == Substring(unsigned.sha256))
     let evidence = signedPages.last!
     for field in ["Signature evidence", "Dana Whitfield", "Office Manager", "dana@prairie.example", "2026-11-30T07:35:11Z",
@@ -43,15 +43,15 @@ func aSignedLOAKeepsTheUnsignedBytesAndAddsTheEvidencePage(name: String) throws 
     #expect(signedPages[unsigned.layout.signature.pageIndex].contains("2026-11-30 07:35:11 UTC (signed electronically)"))
 
     // The drawn signature is an RGB image with its alpha as a soft mask, on the signature page.
-    let images = try Poppler.images(scratch.path("\(name)-signed.pdf"))
+    let images = try await Poppler.images(scratch.path("\(name)-signed.pdf"))
     #expect(images.count == 2)
     #expect(images.first?.type == "image" && images.first?.color == "rgb" && images.first?.width == 400)
     #expect(images.last?.type == "smask" && images.last?.height == 120)
     #expect(images.allSatisfy { $0.page == unsigned.layout.signature.pageIndex + 1 })
-    #expect(try Poppler.images(scratch.path("\(name)-unsigned.pdf")).isEmpty)
+    #expect(try await Poppler.images(scratch.path("\(name)-unsigned.pdf")).isEmpty)
 }
 
-@Test func verifyChecksTheRecordedHashAgainstThePrefix() throws {
+@Test func verifyChecksTheRecordedHashAgainstThePrefix() async throws {
     let unsigned = try LOARenderer.render(Fixtures.content(numbers: Fixtures.localNumbers(10)), form: .usLocal,
                                           createdAt: Fixtures.createdAt)
     let signed = try LOASigner.sign(unsigned, with: Fixtures.signature())
@@ -63,7 +63,7 @@ func aSignedLOAKeepsTheUnsignedBytesAndAddsTheEvidencePage(name: String) throws 
     // The check the evidence page tells people to run, run as written.
     let scratch = try Scratch()
     let path = try scratch.write(signed.bytes, "signed.pdf")
-    let shell = try Tool.run("sh", ["-c", "head -c \(verification.unsignedLength) '\(path)' | sha256sum"])
+    let shell = try await Tool.run("sh", ["-c", "head -c \(verification.unsignedLength) '\(path)' | sha256sum"])
     #expect(shell.status == 0)
     #expect(shell.stdout.hasPrefix(unsigned.sha256 + " "))
 
@@ -125,7 +125,7 @@ func aSignedLOAKeepsTheUnsignedBytesAndAddsTheEvidencePage(name: String) throws 
     }
 }
 
-@Test func anOpaqueGraySignatureHasNoSoftMask() throws {
+@Test func anOpaqueGraySignatureHasNoSoftMask() async throws {
     let unsigned = try LOARenderer.render(Fixtures.content(numbers: Fixtures.localNumbers(1)), form: .usLocal,
                                           createdAt: Fixtures.createdAt)
     let gray = try SignatureImage.decodePNG(TestPNG.encode(width: 50, height: 20, colorType: 0,
@@ -133,9 +133,9 @@ func aSignedLOAKeepsTheUnsignedBytesAndAddsTheEvidencePage(name: String) throws 
     let signed = try LOASigner.sign(unsigned, with: Fixtures.signature(image: gray))
     let scratch = try Scratch()
     let path = try scratch.write(signed.bytes, "gray.pdf")
-    let images = try Poppler.images(path)
+    let images = try await Poppler.images(path)
     #expect(images.map(\.type) == ["image"])
     #expect(images.first?.color == "gray")
     #expect(signed.pageCount == unsigned.layout.pageCount + 1)
-    #expect(try Poppler.renderedPageCount(path, in: scratch) == signed.pageCount)
+    #expect(try await Poppler.renderedPageCount(path, in: scratch) == signed.pageCount)
 }

@@ -34,17 +34,17 @@ private func sampleDocument(pages: Int = 2) -> PDFDocument {
     #expect(text.contains("trailer\n<</Size \(layout.size) /Root 1 0 R /Info 3 0 R >>"))
 }
 
-@Test func popplerReadsTheInfoAndPages() throws {
+@Test func popplerReadsTheInfoAndPages() async throws {
     let scratch = try Scratch()
     let path = try scratch.write(sampleDocument(pages: 3).write().bytes, "sample.pdf")
-    let info = try Poppler.info(path)
+    let info = try await Poppler.info(path)
     #expect(info["PDF version"] == "1.4")
     #expect(info["Pages"] == "3")
     #expect(info["Producer"] == "PortIn")
     #expect(info["Title"] == "Writer test (1) \\ ok")
     #expect(info["Page size"]?.hasPrefix("612 x 792 pts (letter)") == true)
     #expect(info["CreationDate"]?.contains("2026") == true)
-    #expect(try Poppler.renderedPageCount(path, in: scratch) == 3)
+    #expect(try await Poppler.renderedPageCount(path, in: scratch) == 3)
 }
 
 @Test func theSameInputGivesTheSameBytes() {
@@ -54,7 +54,7 @@ private func sampleDocument(pages: Int = 2) -> PDFDocument {
     #expect(later.write().bytes != sampleDocument().write().bytes)
 }
 
-@Test func textIsEscapedAndEncodedForWinAnsi() throws {
+@Test func textIsEscapedAndEncodedForWinAnsi() async throws {
     #expect(PDFString.literal(Array("a(b)c\\d".utf8)) == Array("(a\\(b\\)c\\\\d)".utf8))
     #expect(WinAnsi.encode("Zoë €–") == [0x5A, 0x6F, 0xEB, 0x20, 0x80, 0x96])
     #expect(WinAnsi.encode("Łódź") == Array("?\u{F3}d?".unicodeScalars.map { UInt8($0.value) }))
@@ -72,13 +72,13 @@ private func sampleDocument(pages: Int = 2) -> PDFDocument {
     document.addPage(canvas)
     let scratch = try Scratch()
     let path = try scratch.write(document.write().bytes, "escaping.pdf")
-    let text = try Poppler.text(path)
+    let text = try await Poppler.text(path)
     #expect(text.contains("Acme (Holdings) \\ Ltd"))
     #expect(text.contains("Zoë Müller-Ñúñez, Café Crème"))
     #expect(text.contains("Unbalanced ) ( (("))
     #expect(text.contains("?ukasz ?ó?? ??"), "characters outside WinAnsi show as a visible ?")
     #expect(text.contains("Courier (mono) \\"))
-    #expect(try Poppler.info(path)["Title"] == "Ñame (test)")
+    #expect(try await Poppler.info(path)["Title"] == "Ñame (test)")
 }
 
 @Test func textIsMeasuredWithTheAFMWidths() {
@@ -103,7 +103,7 @@ private func sampleDocument(pages: Int = 2) -> PDFDocument {
     #expect(lines.joined(separator: " ").replacingOccurrences(of: " ", with: "") == text.replacingOccurrences(of: " ", with: ""))
 }
 
-@Test func drawsShapesAndImagesThatPopplerRenders() throws {
+@Test func drawsShapesAndImagesThatPopplerRenders() async throws {
     var document = PDFDocument(title: "Shapes", creationDate: Fixtures.createdAt)
     let image = document.add(Fixtures.signatureImage())
     let gray = document.add(SignatureImage(width: 2, height: 2, colorSpace: .gray, samples: [0, 80, 160, 255], alpha: nil))
@@ -116,8 +116,8 @@ private func sampleDocument(pages: Int = 2) -> PDFDocument {
     document.addPage(canvas)
     let scratch = try Scratch()
     let path = try scratch.write(document.write().bytes, "shapes.pdf")
-    #expect(try Poppler.renderedPageCount(path, in: scratch) == 1)
-    let images = try Poppler.images(path)
+    #expect(try await Poppler.renderedPageCount(path, in: scratch) == 1)
+    let images = try await Poppler.images(path)
     #expect(images.map(\.type) == ["image", "smask", "image"])
     #expect(images[0].width == 400 && images[0].height == 120 && images[0].color == "rgb")
     #expect(images[2].color == "gray")

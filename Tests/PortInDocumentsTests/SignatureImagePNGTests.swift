@@ -52,7 +52,7 @@ func decodesEachColorTypeWithMixedFilters(colorType: UInt8) throws {
 
 /// An independent encoder: libpng (through pdftoppm) with zlib's dynamic Huffman blocks and
 /// adaptive per-row filters. Its PNG must decode to exactly the pixels of its own PPM output.
-@Test func decodesAPNGFromLibpngToTheSamePixelsAsItsPPM() throws {
+@Test func decodesAPNGFromLibpngToTheSamePixelsAsItsPPM() async throws {
     let scratch = try Scratch()
     var canvas = PDFCanvas()
     canvas.text("Signature test: Dana Whitfield", x: 20, y: 120, font: .helveticaBold, size: 18)
@@ -62,8 +62,8 @@ func decodesEachColorTypeWithMixedFilters(colorType: UInt8) throws {
     document.addPage(canvas)
     let pdf = try scratch.write(document.write().bytes, "pixels.pdf")
 
-    let png = try Tool.run("pdftoppm", ["-r", "72", "-png", "-singlefile", pdf, scratch.path("page")])
-    let ppm = try Tool.run("pdftoppm", ["-r", "72", "-singlefile", pdf, scratch.path("page")])
+    let png = try await Tool.run("pdftoppm", ["-r", "72", "-png", "-singlefile", pdf, scratch.path("page")])
+    let ppm = try await Tool.run("pdftoppm", ["-r", "72", "-singlefile", pdf, scratch.path("page")])
     #expect(png.status == 0 && ppm.status == 0)
     let pngBytes = try Array(Data(contentsOf: URL(fileURLWithPath: scratch.path("page.png"))))
     let ppmBytes = try Array(Data(contentsOf: URL(fileURLWithPath: scratch.path("page.ppm"))))

@@ -129,10 +129,22 @@ public final class ChildProcess: @unchecked Sendable {
         if isRunning { kill(pid, SIGTERM) }
     }
 
+    /// Waits for the exit on a thread of its own (see `offThePool`); the exit code, or 128 + the signal.
+    public func exitStatus() async -> Int32 {
+        await withCheckedContinuation { continuation in Thread { continuation.resume(returning: self.wait()) }.start() }
+    }
+
     /// Runs to the end with stdout and stderr in files (never a pipe a chatty tool could fill);
-    /// returns the exit status and both outputs.
+    /// returns the exit status and both outputs. Waits on a thread of its own (see `offThePool`).
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           directory: String? = nil, stdinFile: String? = nil) throws -> (status: Int32, stdout: Data, stderr: Data) {
+                           directory: String? = nil, stdinFile: String? = nil) async throws -> (status: Int32, stdout: Data, stderr: Data) {
+        try await offThePool {
+            try runBlocking(executable, arguments, environment: environment, directory: directory, stdinFile: stdinFile)
+        }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]?,
+                                    directory: String?, stdinFile: String?) throws -> (status: Int32, stdout: Data, stderr: Data) {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
         let out = scratch.path + ".out", err = scratch.path + ".err"
         defer {
@@ -143,6 +155,16 @@ public final class ChildProcess: @unchecked Sendable {
                               stdin: stdinFile.map { .file($0) } ?? .null, stdout: .file(out), stderr: .file(err))
         let status = child.wait()
         return (status, (try? Data(contentsOf: URL(fileURLWithPath: out))) ?? Data(), (try? Data(contentsOf: URL(fileURLWithPath: err))) ?? Data())
+    }
+}
+
+/// Runs blocking `work` (waiting for a child, a blocking HTTP call, a polling sleep) on a thread of
+/// its own and suspends meanwhile. Swift's concurrency pool has one thread per core, two on CI: a
+/// test blocking them for seconds starves every other test's in-process server and simulator,
+/// whose callbacks then time out while nothing is wrong with them.
+public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
 

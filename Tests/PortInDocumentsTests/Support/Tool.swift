@@ -19,14 +19,14 @@ enum Tool {
     }
 
     /// Runs `name` with `arguments`; records a failure naming the package when the tool is missing.
-    static func run(_ name: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> ToolResult {
+    static func run(_ name: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> ToolResult {
         guard let executable = path(name) else {
             Issue.record("\(name) is not installed: install poppler-utils (apt-get install -y poppler-utils), which provides pdftotext, pdftoppm, pdfinfo and pdfimages",
                          sourceLocation: sourceLocation)
             throw ToolMissing(name: name)
         }
         // Output goes to files, not pipes, so a chatty tool can never block on a full pipe.
-        let result = try ChildProcess.run(executable, arguments)
+        let result = try await ChildProcess.run(executable, arguments)
         return ToolResult(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
                           stderr: String(decoding: result.stderr, as: UTF8.self), stdoutBytes: Array(result.stdout))
     }

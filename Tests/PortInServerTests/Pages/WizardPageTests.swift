@@ -169,7 +169,7 @@ struct WizardPageTests {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-loa-\(UUID().uuidString).pdf")
             defer { try? FileManager.default.removeItem(at: file) }
             try bytes.write(to: file)
-            let text = String(decoding: try ChildProcess.run("/usr/bin/pdftotext", ["-layout", file.path, "-"]).stdout, as: UTF8.self)
+            let text = String(decoding: try await ChildProcess.run("/usr/bin/pdftotext", ["-layout", file.path, "-"]).stdout, as: UTF8.self)
             for expected in ["Jane Roe", "CTO", "jane@acme.test", "127.0.0.1", TestBrowser.userAgent, String(verification.recordedSHA256.prefix(16))] {
                 #expect(text.contains(expected), "evidence lacks \(expected)")
             }

@@ -46,8 +46,14 @@ final class SMTPTestServer {
     static func with<T>(tls: TLSMode = .none, user: String? = nil, password: String? = nil, onlyLogin: Bool = false,
                         _ body: (SMTPTestServer) async throws -> T) async throws -> T {
         let server = try await start(tls: tls, user: user, password: password, onlyLogin: onlyLogin)
-        defer { server.stop() }
-        return try await body(server)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
     }
 
     private static func start(tls: TLSMode, user: String?, password: String?, onlyLogin: Bool) async throws -> SMTPTestServer {
@@ -69,7 +75,7 @@ final class SMTPTestServer {
         }
         let line = await firstLine(of: process.stdout!)
         guard let line, line.hasPrefix("READY "), let port = Int(line.dropFirst(6)) else {
-            let status = process.wait()
+            let status = await process.exitStatus()
             let log = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: directory)
             throw SMTPTestServerError("the SMTP test server did not start (exit \(status)): \(log.suffix(2000)) -- \(installHint)")
@@ -77,10 +83,10 @@ final class SMTPTestServer {
         return SMTPTestServer(port: port, directory: directory, process: process)
     }
 
-    private func stop() {
+    private func stop() async {
         try? process.stdin?.close()
         process.terminate()
-        process.wait()
+        _ = await process.exitStatus()
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -36,12 +36,12 @@ struct OpsLOATemplateTests {
                            losingCarrier: CarrierRef(spid: "GBBT", name: "British Telecom")), now: service.clock.now())
     }
 
-    static func pdfText(_ response: TestResponse) throws -> String {
+    static func pdfText(_ response: TestResponse) async throws -> String {
         #expect(response.status == 200 && response.contentType == "application/pdf", "\(response.status) \(response.text.prefix(1500))")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("loa-template-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: file) }
         try response.body.write(to: file)
-        return String(decoding: try ChildProcess.run("/usr/bin/pdftotext", ["-layout", file.path, "-"]).stdout, as: UTF8.self)
+        return String(decoding: try await ChildProcess.run("/usr/bin/pdftotext", ["-layout", file.path, "-"]).stdout, as: UTF8.self)
     }
 
     @Test("GB template stored by ops: a GB request's LOA has its title, CUPID code and line type; missing values are a 422 naming both; unknown and overlong values refused; another country and a removed template use the default",
@@ -59,9 +59,9 @@ struct OpsLOATemplateTests {
                                                        "/ops/loa-templates/GB/preview"])
             let record = try #require(try await service.store.loaTemplates.get(country: "GB"))
             #expect(record.json == String(decoding: try Self.gbJSON(), as: UTF8.self) && record.updatedByEmail == "ops-web@portin.test")
-            let sample = try Self.pdfText(try await ops.get("/ops/loa-templates/GB/preview"))
+            let sample = try await Self.pdfText(try await ops.get("/ops/loa-templates/GB/preview"))
             #expect(sample.contains(Self.gbTitle) && sample.contains("[Losing provider CUPID code]"), "\(sample.prefix(1500))")
-            #expect(try Self.pdfText(try await ops.get("/ops/loa-templates/default/preview")).contains(Self.defaultTitle))
+            #expect(try await Self.pdfText(try await ops.get("/ops/loa-templates/default/preview")).contains(Self.defaultTitle))
             expectPage(try await ops.get("/ops/loa-templates/FR/preview"), status: 404)
 
             let (account, auth, browser) = try await service.signedInCustomer()
@@ -104,7 +104,7 @@ struct OpsLOATemplateTests {
             let read = try await service.read(auth, gb.id)
             #expect(read["loa_fields"] as? [String: String] == ["cupid_code": "CUP-4711", "line_type": "ISDN30"])
             expectPage(try await browser.get(group), status: 200, contains: ["value=\"CUP-4711\"", "value=\"ISDN30\""])
-            let loa = try Self.pdfText(try await browser.get(base + "/loa"))
+            let loa = try await Self.pdfText(try await browser.get(base + "/loa"))
             for expected in [Self.gbTitle, "Losing provider CUPID code", "CUP-4711", "ISDN30", "Line type (e.g. PSTN",
                              "Losing communications provider", "+442079460100", "+442079460101"] {
                 #expect(loa.contains(expected), "the GB LOA lacks \(expected)")
@@ -118,7 +118,7 @@ struct OpsLOATemplateTests {
             let other = try await browser.get("/app/port/grp_intl_de")
             expectPage(other, status: 200)
             #expect(!other.text.contains("loa_fields."))
-            let deLOA = try Self.pdfText(try await browser.get("/app/port/grp_intl_de/requests/\(de.id)/loa"))
+            let deLOA = try await Self.pdfText(try await browser.get("/app/port/grp_intl_de/requests/\(de.id)/loa"))
             #expect(deLOA.contains(Self.defaultTitle) && !deLOA.contains("CUPID"))
 
             // Removed: GB falls back to the default too (the stored values stay, unused).
@@ -127,7 +127,7 @@ struct OpsLOATemplateTests {
             #expect(removed.status == 303 && removed.location == "/ops/loa-templates?done=removed&country=GB")
             #expect(try await service.store.loaTemplates.get(country: "GB") == nil)
             expectPage(try await ops.post("/ops/loa-templates/GB/remove", []), status: 404)
-            let fallback = try Self.pdfText(try await browser.get(base + "/loa"))
+            let fallback = try await Self.pdfText(try await browser.get(base + "/loa"))
             #expect(fallback.contains(Self.defaultTitle) && !fallback.contains(Self.gbTitle) && !fallback.contains("CUP-4711"))
             #expect(!(try await browser.get(group)).text.contains("loa_fields.cupid_code"))
         }
