@@ -25,9 +25,11 @@ public struct StoreTransaction: Sendable {
     public let loaTemplates: any LOATemplateRepository
     let writeBehind: WriteBehind?
 
-    init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
+    /// `inTransaction`: `database` is inside a transaction already begun, so repositories never begin one.
+    init(database: any Database, secretBox: SecretBox, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil,
+         inTransaction: Bool = false) {
         self.writeBehind = writeBehind
-        let context = SQLStoreContext(database: database, cache: cache, writeBehind: writeBehind)
+        let context = SQLStoreContext(database: database, cache: cache, writeBehind: writeBehind, inTransaction: inTransaction)
         accounts = SQLAccountRepository(context: context)
         users = SQLUserRepository(context: context)
         portRequests = SQLPortRequestRepository(context: context, secretBox: secretBox)
@@ -76,13 +78,33 @@ public struct Store: Sendable {
         let cache = self.cache
         // Reads cached while the transaction ran may hold its uncommitted past: drop them once it ends.
         defer { cache?.invalidate() }
-        let executor = writerExecutor
+        return try await inWriteTransaction { database in
+            try await body(StoreTransaction(database: database, secretBox: box, cache: cache, inTransaction: true))
+        }
+    }
+
+    /// Runs `body` in a transaction on the writer. SQLite: the whole transaction, `BEGIN` and
+    /// `COMMIT` included, runs on the writer connection's own thread (`WriterExecutor`). The pool
+    /// hands out the connection in a task of its own, which does not inherit the preference, so it
+    /// is set again there. The driver's own `transaction` would begin and commit in yet another
+    /// task, off that thread, so the transaction is begun and ended here; the repositories know
+    /// they are inside one (`StoreTransaction(inTransaction:)`) and never begin another.
+    private func inWriteTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let database = makeDatabase()
-        // SQLite: on the writer's thread (`WriterExecutor`); the body again, as the driver runs it in a task of its own.
+        guard let executor = writerExecutor else { return try await database.transaction(body) }
         return try await withTaskExecutorPreference(executor) {
-            try await database.transaction { database in
+            try await database.withConnection { connection in
                 try await withTaskExecutorPreference(executor) {
-                    try await body(StoreTransaction(database: database, secretBox: box, cache: cache))
+                    let sql = connection as! any SQLDatabase
+                    try await sql.raw("BEGIN TRANSACTION").run()
+                    do {
+                        let result = try await body(connection)
+                        try await sql.raw("COMMIT TRANSACTION").run()
+                        return result
+                    } catch {
+                        try? await sql.raw("ROLLBACK TRANSACTION").run()
+                        throw error
+                    }
                 }
             }
         }
@@ -99,22 +121,20 @@ public struct Store: Sendable {
     public func groupedTransaction<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         let box = secretBox
         let cache = self.cache
-        let executor = writerExecutor
         defer { cache?.invalidate() }
-        let database = makeDatabase()
-        // Outside too: the transaction's BEGIN and COMMIT then run on the writer's thread as well.
-        return try await withTaskExecutorPreference(executor) {
-            try await database.transaction { database in
-                // Again inside: the driver runs the body in a task of its own, which does not inherit it.
-                try await withTaskExecutorPreference(executor) {
-                    let writeBehind = WriteBehind()
-                    let result = try await body(StoreTransaction(database: database, secretBox: box, cache: cache, writeBehind: writeBehind))
-                    try await writeBehind.flush(to: database as! any SQLDatabase)
-                    return result
-                }
-            }
+        return try await inWriteTransaction { database in
+            let writeBehind = WriteBehind()
+            let result = try await body(StoreTransaction(database: database, secretBox: box, cache: cache, writeBehind: writeBehind,
+                                                           inTransaction: true))
+            try await writeBehind.flush(to: database as! any SQLDatabase)
+            return result
         }
     }
+
+    /// Where SQLite's write transactions run (the writer connection's thread); nil elsewhere. Work
+    /// that only feeds the writer, such as the loop handing it groups of carrier events, runs there
+    /// too, so it never waits behind other tasks between two transactions.
+    public var writeExecutor: (any TaskExecutor)? { writerExecutor }
 
     /// Repositories that commit each call on its own.
     public var autocommit: StoreTransaction { StoreTransaction(database: makeDatabase(), secretBox: secretBox, cache: cache) }

@@ -24,7 +24,8 @@ actor IngestGroups {
             pending.append(Item(event: event, continuation: continuation))
             if !draining {
                 draining = true
-                Task { await drain(ingest) }
+                // On the writer's thread: between two groups nothing then waits behind other tasks.
+                Task(executorPreference: ingest.store.writeExecutor) { await self.drain(ingest) }
             }
         }
     }

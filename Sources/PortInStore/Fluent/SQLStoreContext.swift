@@ -10,10 +10,14 @@ struct SQLStoreContext: Sendable {
     /// Inside a grouped transaction: the inserts held back until it ends.
     let writeBehind: WriteBehind?
 
-    init(database: any Database, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil) {
+    /// Inside a transaction the store began itself (`Store.transaction`), which the driver does not know of.
+    let inTransaction: Bool
+
+    init(database: any Database, cache: RequestReadCache? = nil, writeBehind: WriteBehind? = nil, inTransaction: Bool = false) {
         self.database = database
         self.cache = cache
         self.writeBehind = writeBehind
+        self.inTransaction = inTransaction
     }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
@@ -24,7 +28,10 @@ struct SQLStoreContext: Sendable {
         let cache = self.cache
         let writeBehind = self.writeBehind
         defer { cache?.invalidate() }
-        return try await database.transaction { try await body(SQLStoreContext(database: $0, cache: cache, writeBehind: writeBehind)) }
+        if inTransaction { return try await body(self) }
+        return try await database.transaction {
+            try await body(SQLStoreContext(database: $0, cache: cache, writeBehind: writeBehind, inTransaction: true))
+        }
     }
 
     /// Marks cached reads stale (before a write, and again after its transaction ends).
