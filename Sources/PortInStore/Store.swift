@@ -74,11 +74,17 @@ public struct Store: Sendable {
 
     /// Runs `body` in one database transaction: all of its writes commit, or none do when it throws.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+        try await transaction(on: nil, body)
+    }
+
+    /// `transaction` on `connection` when given (a `WriterLease`'s), else on a connection of its own.
+    func transaction<T: Sendable>(on connection: (any Database)?,
+                                  _ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         let box = secretBox
         let cache = self.cache
         // Reads cached while the transaction ran may hold its uncommitted past: drop them once it ends.
         defer { cache?.invalidate() }
-        return try await inWriteTransaction { database in
+        return try await inWriteTransaction(on: connection) { database in
             try await body(StoreTransaction(database: database, secretBox: box, cache: cache, inTransaction: true))
         }
     }
@@ -89,24 +95,31 @@ public struct Store: Sendable {
     /// is set again there. The driver's own `transaction` would begin and commit in yet another
     /// task, off that thread, so the transaction is begun and ended here; the repositories know
     /// they are inside one (`StoreTransaction(inTransaction:)`) and never begin another.
-    private func inWriteTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let database = makeDatabase()
-        guard let executor = writerExecutor else { return try await database.transaction(body) }
+    private func inWriteTransaction<T: Sendable>(on connection: (any Database)?,
+                                                 _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let executor = writerExecutor else { return try await (connection ?? makeDatabase()).transaction(body) }
+        if let connection {
+            return try await withTaskExecutorPreference(executor) { try await Self.begin(on: connection, body) }
+        }
         return try await withTaskExecutorPreference(executor) {
-            try await database.withConnection { connection in
-                try await withTaskExecutorPreference(executor) {
-                    let sql = connection as! any SQLDatabase
-                    try await sql.raw("BEGIN TRANSACTION").run()
-                    do {
-                        let result = try await body(connection)
-                        try await sql.raw("COMMIT TRANSACTION").run()
-                        return result
-                    } catch {
-                        try? await sql.raw("ROLLBACK TRANSACTION").run()
-                        throw error
-                    }
-                }
+            try await makeDatabase().withConnection { connection in
+                try await withTaskExecutorPreference(executor) { try await Self.begin(on: connection, body) }
             }
+        }
+    }
+
+    /// `BEGIN`, `body`, then `COMMIT`, or `ROLLBACK` when `body` throws.
+    private static func begin<T: Sendable>(on connection: any Database,
+                                           _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let sql = connection as! any SQLDatabase
+        try await sql.raw("BEGIN TRANSACTION").run()
+        do {
+            let result = try await body(connection)
+            try await sql.raw("COMMIT TRANSACTION").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK TRANSACTION").run()
+            throw error
         }
     }
 
@@ -119,10 +132,16 @@ public struct Store: Sendable {
     /// multi-row statement per table when `body` ends, and account and webhook-endpoint reads are
     /// remembered for the whole transaction. Inside it nothing may read those rows back.
     public func groupedTransaction<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+        try await groupedTransaction(on: nil, body)
+    }
+
+    /// `groupedTransaction` on `connection` when given (a `WriterLease`'s), else on a connection of its own.
+    func groupedTransaction<T: Sendable>(on connection: (any Database)?,
+                                         _ body: @escaping @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         let box = secretBox
         let cache = self.cache
         defer { cache?.invalidate() }
-        return try await inWriteTransaction { database in
+        return try await inWriteTransaction(on: connection) { database in
             let writeBehind = WriteBehind()
             let result = try await body(StoreTransaction(database: database, secretBox: box, cache: cache, writeBehind: writeBehind,
                                                            inTransaction: true))

@@ -60,9 +60,10 @@ struct CarrierEventIngest: Sendable {
     /// their numbers) by PON, and every receipt in one insert that also tells the duplicates.
     /// Events of the group about the same request see each other's moves, in arrival order.
     /// When the group fails as a whole, each event is applied alone, so it answers for itself only.
-    func applyGroup(_ items: [IngestGroups.Item]) async {
+    /// `lease`: the writer connection, held by the caller for this group and maybe more.
+    func applyGroup(_ items: [IngestGroups.Item], lease: WriterLease) async {
         do {
-            let outcomes = try await store.groupedTransaction { tx in
+            let outcomes = try await lease.groupedTransaction { tx in
                 var requests = try await tx.portRequests.forCarrierEvents(pons: items.map(\.event.pon))
                 var fresh = try await tx.carrierEvents.recordEach(
                     items.map { CarrierEventReceipt(eventId: $0.event.eventId, requestId: requests[$0.event.pon]?.id) }, at: clock.now())
@@ -89,7 +90,7 @@ struct CarrierEventIngest: Sendable {
                                                                                                "error": "\(error)"])
             for item in items {
                 do {
-                    item.continuation.resume(returning: try await store.transaction { tx in try await applyReadingInside(item.event, in: tx) })
+                    item.continuation.resume(returning: try await lease.transaction { tx in try await applyReadingInside(item.event, in: tx) })
                 } catch {
                     item.continuation.resume(throwing: error)
                 }

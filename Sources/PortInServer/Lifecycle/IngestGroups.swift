@@ -15,6 +15,9 @@ actor IngestGroups {
 
     /// The most events written in one transaction.
     static let maxGroup = 64
+    /// How long the loop keeps the writer connection for consecutive groups before it lets other
+    /// writers (API requests, job runners) have it: they wait at most this plus one group.
+    static let maxLease: Duration = .milliseconds(25)
     private var pending: [Item] = []
     private var draining = false
 
@@ -30,11 +33,33 @@ actor IngestGroups {
         }
     }
 
+    /// The next group, or nil when none is waiting.
+    private func nextGroup() -> [Item]? {
+        guard !pending.isEmpty else { return nil }
+        let group = Array(pending.prefix(Self.maxGroup))
+        pending.removeFirst(group.count)
+        return group
+    }
+
+    /// Writes groups while events wait, each lease of the writer connection lasting up to `maxLease`.
     private func drain(_ ingest: CarrierEventIngest) async {
         while !pending.isEmpty {
-            let group = Array(pending.prefix(Self.maxGroup))
-            pending.removeFirst(group.count)
-            await ingest.applyGroup(group)
+            let clock = ContinuousClock()
+            let leased = clock.now
+            do {
+                try await ingest.store.withWriterLease { lease in
+                    while clock.now - leased < Self.maxLease, let group = await self.nextGroup() {
+                        await ingest.applyGroup(group, lease: lease)
+                    }
+                }
+            } catch {
+                // No writer connection (it waited for one in vain): the waiting events fail, and the
+                // carrier delivers them again.
+                ingest.logger.error("no writer connection for carrier events", metadata: ["error": "\(error)"])
+                while let group = nextGroup() {
+                    for item in group { item.continuation.resume(throwing: error) }
+                }
+            }
         }
         draining = false
     }
