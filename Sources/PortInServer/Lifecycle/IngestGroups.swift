@@ -17,9 +17,13 @@ actor IngestGroups {
     static let maxGroup = 64
     /// How long the loop keeps the writer connection for consecutive groups before it lets other
     /// writers (API requests, job runners) have it: they wait at most this plus one group.
-    static let maxLease: Duration = .milliseconds(25)
+    let maxLease: Duration
     private var pending: [Item] = []
     private var draining = false
+
+    init(maxLease: Duration = .milliseconds(25)) {
+        self.maxLease = maxLease
+    }
 
     func submit(_ event: CarrierEvent, to ingest: CarrierEventIngest) async throws
         -> CarrierEventIngest.Outcome {
@@ -43,13 +47,18 @@ actor IngestGroups {
 
     /// Writes groups while events wait, each lease of the writer connection lasting up to `maxLease`.
     private func drain(_ ingest: CarrierEventIngest) async {
+        let maxLease = self.maxLease
         while !pending.isEmpty {
-            let clock = ContinuousClock()
-            let leased = clock.now
             do {
                 try await ingest.store.withWriterLease { lease in
-                    while clock.now - leased < Self.maxLease, let group = await self.nextGroup() {
+                    // Counted from when the connection is held, and at least one group per lease: under
+                    // load the wait for the connection alone can outlast `maxLease`, and a lease that
+                    // then wrote nothing left every callback waiting while the loop leased again.
+                    let clock = ContinuousClock()
+                    let held = clock.now
+                    while let group = await self.nextGroup() {
                         await ingest.applyGroup(group, lease: lease)
+                        if clock.now - held >= maxLease { break }
                     }
                 }
             } catch {
