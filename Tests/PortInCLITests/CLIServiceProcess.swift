@@ -3,7 +3,6 @@ import Foundation
 import FoundationNetworking
 #endif
 import PortInTestSupport
-import Synchronization
 
 /// `portin serve` as a real child process: started, read until it prints where it listens, stopped with SIGTERM.
 final class ServeProcess: @unchecked Sendable {
@@ -47,30 +46,17 @@ final class ServeProcess: @unchecked Sendable {
         return await process.exitStatus()
     }
 
-    /// An HTTP call (status, body); it blocks a thread of its own (`offThePool`), not the pool's.
+    /// An HTTP call (status, body); status 0 when no answer came.
     func request(_ method: String, _ path: String, user: String? = nil, json: Any? = nil) async throws -> (Int, [String: Any]) {
-        let body = try json.map { try JSONSerialization.data(withJSONObject: $0) }
-        let baseURL = self.baseURL
-        let (status, data) = try await offThePool { Self.blockingRequest(baseURL + path, method, user: user, body: body) }
-        return (status, ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:])
-    }
-
-    private static func blockingRequest(_ url: String, _ method: String, user: String?, body: Data?) -> (Int, Data) {
-        var request = URLRequest(url: URL(string: url)!)
+        var request = URLRequest(url: URL(string: baseURL + path)!)
         request.httpMethod = method
         if let user { request.setValue("Basic " + Data(user.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization") }
-        if let body {
-            request.httpBody = body
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        let result = Mutex<(Int, Data)>((0, Data()))
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { data, response, _ in
-            result.withLock { $0 = ((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()) }
-            done.signal()
-        }.resume()
-        done.wait()
-        return result.withLock { $0 }
+        guard let (data, response) = try? await URLSession.shared.data(for: request) else { return (0, [:]) }
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:])
     }
 }
 

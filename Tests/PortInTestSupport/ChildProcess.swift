@@ -131,7 +131,7 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Waits for the exit on a thread of its own (see `offThePool`); the exit code, or 128 + the signal.
     public func exitStatus() async -> Int32 {
-        await withCheckedContinuation { continuation in Thread { continuation.resume(returning: self.wait()) }.start() }
+        await offThePool { self.wait() }
     }
 
     /// Runs to the end with stdout and stderr in files (never a pipe a chatty tool could fill);
@@ -158,13 +158,26 @@ public final class ChildProcess: @unchecked Sendable {
     }
 }
 
-/// Runs blocking `work` (waiting for a child, a blocking HTTP call, a polling sleep) on a thread of
-/// its own and suspends meanwhile. Swift's concurrency pool has one thread per core, two on CI: a
-/// test blocking them for seconds starves every other test's in-process server and simulator,
-/// whose callbacks then time out while nothing is wrong with them.
-public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
+/// Runs blocking `work` (waiting for a child process) on a thread of its own and suspends
+/// meanwhile. Swift's concurrency pool has one thread per core, two on CI: a test blocking them
+/// for seconds starves every other test's in-process server and simulator, whose callbacks then
+/// time out while nothing is wrong with them.
+public func offThePool<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
+    let result: Result<T, E> = await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: Result { () throws(E) -> T in try work() }) }.start()
+    }
+    return try result.get()
+}
+
+/// Runs `body`, then `cleanup`, also when `body` throws: `defer` cannot wait for an async cleanup.
+public func withCleanup<T>(_ body: () async throws -> T, cleanup: () async -> Void) async throws -> T {
+    do {
+        let result = try await body()
+        await cleanup()
+        return result
+    } catch {
+        await cleanup()
+        throw error
     }
 }
 

@@ -47,7 +47,6 @@ actor IngestGroups {
 
     /// Writes groups while events wait, each lease of the writer connection lasting up to `maxLease`.
     private func drain(_ ingest: CarrierEventIngest) async {
-        let maxLease = self.maxLease
         while !pending.isEmpty {
             do {
                 try await ingest.store.withWriterLease { lease in
@@ -58,7 +57,7 @@ actor IngestGroups {
                     let held = clock.now
                     while let group = await self.nextGroup() {
                         await ingest.applyGroup(group, lease: lease)
-                        if clock.now - held >= maxLease { break }
+                        if clock.now - held >= self.maxLease { break }
                     }
                 }
             } catch {

@@ -46,14 +46,7 @@ final class SMTPTestServer {
     static func with<T>(tls: TLSMode = .none, user: String? = nil, password: String? = nil, onlyLogin: Bool = false,
                         _ body: (SMTPTestServer) async throws -> T) async throws -> T {
         let server = try await start(tls: tls, user: user, password: password, onlyLogin: onlyLogin)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        return try await withCleanup { try await body(server) } cleanup: { await server.stop() }
     }
 
     private static func start(tls: TLSMode, user: String?, password: String?, onlyLogin: Bool) async throws -> SMTPTestServer {

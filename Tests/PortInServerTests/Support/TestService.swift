@@ -8,6 +8,7 @@ import NIOHTTP1
 import PortInCore
 @testable import PortInServer
 import PortInStore
+import PortInTestSupport
 import Synchronization
 import Testing
 
@@ -160,15 +161,13 @@ final class TestService: Sendable {
         let service = TestService(runtime: runtime, server: server, network: network, clock: clock, client: client,
                                   documentsDirectory: documents, runner: runner, engine: engine, webhooks: webhooks,
                                   webhookClient: webhookClient, pageClient: pageClient, carrier: carrier)
-        do {
+        return try await withCleanup {
             let result = try await body(service)
             service.expectEveryErrorIsAProblem()
             service.expectEveryCallbackDelivered()
-            await service.shutdown()
             return result
-        } catch {
+        } cleanup: {
             await service.shutdown()
-            throw error
         }
     }
 

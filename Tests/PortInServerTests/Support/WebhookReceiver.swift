@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOHTTP1
 import PortInCore
+import PortInTestSupport
 import Synchronization
 import Vapor
 
@@ -71,14 +72,7 @@ final class WebhookReceiver: Sendable {
     /// Runs `body` with a started receiver, shutting it down afterwards (also when `body` throws).
     static func with<T>(clock: any PortInClock, _ body: (WebhookReceiver) async throws -> T) async throws -> T {
         let receiver = try await start(clock: clock)
-        do {
-            let result = try await body(receiver)
-            await receiver.shutdown()
-            return result
-        } catch {
-            await receiver.shutdown()
-            throw error
-        }
+        return try await withCleanup { try await body(receiver) } cleanup: { await receiver.shutdown() }
     }
 
     func url(_ path: String) -> String { baseURL + path }
